@@ -1,0 +1,8 @@
+import { redirect } from 'next/navigation';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import { homePath } from '@/lib/auth/permissions';
+
+export default async function Home() {
+  const actor = await getCurrentActor();
+  redirect(actor ? homePath(actor) : '/sign-in');
+}

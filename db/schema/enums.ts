@@ -1,0 +1,21 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+import * as v from '@/lib/domain/enums';
+
+export const roleEnum = pgEnum('role', v.ROLES);
+export const scopeTypeEnum = pgEnum('scope_type', v.SCOPE_TYPES);
+export const storeFormatEnum = pgEnum('store_format', v.STORE_FORMATS);
+export const zoneKindEnum = pgEnum('zone_kind', v.ZONE_KINDS);
+export const incidentTypeEnum = pgEnum('incident_type', v.INCIDENT_TYPES);
+export const incidentSourceEnum = pgEnum('incident_source', v.INCIDENT_SOURCES);
+export const severityEnum = pgEnum('severity', v.SEVERITIES);
+export const incidentStatusEnum = pgEnum('incident_status', v.INCIDENT_STATUSES);
+export const incidentEventKindEnum = pgEnum('incident_event_kind', v.INCIDENT_EVENT_KINDS);
+export const evidenceKindEnum = pgEnum('evidence_kind', v.EVIDENCE_KINDS);
+export const custodyActionEnum = pgEnum('custody_action', v.CUSTODY_ACTIONS);
+export const deviceKindEnum = pgEnum('device_kind', v.DEVICE_KINDS);
+export const deviceStatusEnum = pgEnum('device_status', v.DEVICE_STATUSES);
+export const posTransactionTypeEnum = pgEnum('pos_transaction_type', v.POS_TRANSACTION_TYPES);
+export const ruleKindEnum = pgEnum('rule_kind', v.RULE_KINDS);
+export const alertStatusEnum = pgEnum('alert_status', v.ALERT_STATUSES);
+export const alertSourceEnum = pgEnum('alert_source', v.ALERT_SOURCES);
+export const userStatusEnum = pgEnum('user_status', v.USER_STATUSES);

@@ -1,0 +1,96 @@
+import { and, desc, eq, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '@/db/client';
+import { alerts, stores } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { STORE_OVERSIGHT, storeScope } from '@/lib/auth/permissions';
+import { ALERT_STATUSES } from '@/lib/domain/enums';
+import { Forbidden, parseInput } from '@/lib/errors';
+import type { RealtimePayload } from '@/lib/realtime/rooms';
+
+export const listAlertsQuery = z.object({
+  store: z.string().trim().min(1).optional().describe('Store code'),
+  status: z.enum(ALERT_STATUSES).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const alertColumns = {
+  id: alerts.id,
+  storeId: alerts.storeId,
+  storeCode: stores.code,
+  title: alerts.title,
+  severity: alerts.severity,
+  status: alerts.status,
+  source: alerts.source,
+  createdAt: alerts.createdAt,
+  acknowledgedAt: alerts.acknowledgedAt,
+  resolvedAt: alerts.resolvedAt,
+  incidentId: alerts.incidentId,
+};
+
+type AlertRow = { [K in keyof typeof alertColumns]: unknown } & { createdAt: Date; id: string; storeCode: string; severity: string; status: string };
+
+export function toAlertPayload(row: AlertRow): RealtimePayload {
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    acknowledgedAt: row.acknowledgedAt instanceof Date ? row.acknowledgedAt.toISOString() : null,
+    resolvedAt: row.resolvedAt instanceof Date ? row.resolvedAt.toISOString() : null,
+  };
+}
+
+/** SQL condition limiting alerts to the stores the actor oversees. */
+function scopeCondition(actor: Actor): SQL | undefined {
+  const scope = storeScope(actor, STORE_OVERSIGHT);
+  if (scope.all) return undefined;
+  if (scope.storeIds.length === 0) throw new Forbidden("You don't have access to any store's alerts.");
+  return inArray(alerts.storeId, scope.storeIds);
+}
+
+export async function listAlerts(db: DbOrTx, actor: Actor, raw: unknown): Promise<RealtimePayload[]> {
+  const q = parseInput(listAlertsQuery, raw);
+  const conditions = [scopeCondition(actor)];
+  if (q.store) {
+    const store = actor.stores.find((s) => s.code === q.store);
+    if (!store && !storeScope(actor, STORE_OVERSIGHT).all) throw new Forbidden("You don't have access to this store.");
+    conditions.push(eq(stores.code, q.store));
+  }
+  if (q.status) conditions.push(eq(alerts.status, q.status));
+  if (q.from) conditions.push(gte(alerts.createdAt, q.from));
+  if (q.to) conditions.push(lte(alerts.createdAt, q.to));
+  const rows = await db
+    .select(alertColumns)
+    .from(alerts)
+    .innerJoin(stores, eq(stores.id, alerts.storeId))
+    .where(and(...conditions))
+    .orderBy(desc(alerts.createdAt))
+    .limit(q.limit);
+  return rows.map(toAlertPayload);
+}
+
+export const alertsSinceInput = z.object({ after: z.union([z.string().uuid(), z.iso.datetime({ offset: true })]) });
+
+/**
+ * What a reconnecting console missed: alerts in scope created (or changed) after
+ * `after`, an alert id or an ISO time, oldest first so the client can replay them.
+ */
+export async function listAlertsSince(db: DbOrTx, actor: Actor, raw: unknown): Promise<RealtimePayload[]> {
+  const { after } = parseInput(alertsSinceInput, raw);
+  let since: Date;
+  if (z.string().uuid().safeParse(after).success) {
+    const [ref] = await db.select({ createdAt: alerts.createdAt }).from(alerts).where(eq(alerts.id, after));
+    since = ref?.createdAt ?? new Date(0);
+  } else {
+    since = new Date(after);
+  }
+  const rows = await db
+    .select(alertColumns)
+    .from(alerts)
+    .innerJoin(stores, eq(stores.id, alerts.storeId))
+    .where(and(scopeCondition(actor), gt(alerts.createdAt, since)))
+    .orderBy(alerts.createdAt)
+    .limit(1000);
+  return rows.map(toAlertPayload);
+}

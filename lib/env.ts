@@ -1,0 +1,56 @@
+// The only reader of process.env. Every process (web, workers, CLI, tests) imports
+// `env` from here, so configuration is validated once and typed everywhere.
+import { z } from 'zod';
+
+// An empty string means "unset", so `FOO= npm start` behaves like no FOO at all.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback),
+    z.boolean(),
+  );
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  HOSTNAME: optional(z.string()),
+  DATABASE_URL: optional(z.string().url()),
+  VIGIL_DATA_DIR: optional(z.string()).default('.data'),
+  AUTH_SECRET: optional(z.string().min(32)),
+  /** base64 of 32 random bytes; encrypts MFA secrets at rest. */
+  VIGIL_ENCRYPTION_KEY: optional(z.string().min(40)),
+  VIGIL_DEMO: flag(true),
+  VIGIL_DEMO_PASSWORD: optional(z.string().min(8)).default('vigil-demo'),
+  VIGIL_DEMO_TOTP_SECRET: optional(z.string().regex(/^[A-Z2-7]+=*$/)).default('JBSWY3DPEHPK3PXP'),
+  VIGIL_WORKERS: flag(true),
+  VIGIL_DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(100)).default(10),
+  /** Sign-in attempts allowed per email per 15 minutes. */
+  VIGIL_SIGNIN_LIMIT: optional(z.coerce.number().int().min(1)).default(10),
+  MQTT_URL: optional(z.string().url()),
+  MAPBOX_TOKEN: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();
+
+/** For values that must exist in a running server but not at build time. */
+export function requireEnv<K extends keyof Env>(key: K): NonNullable<Env[K]> {
+  const value = env[key];
+  if (value === undefined || value === null) {
+    throw new Error(`${String(key)} is not set. Start Vigil with \`npm start\`, which generates it into .env.local.`);
+  }
+  return value as NonNullable<Env[K]>;
+}

@@ -1,0 +1,70 @@
+// The OpenAPI document, generated from the same zod schemas the routes validate with.
+import { z } from 'zod';
+import { listAlertsQuery } from '@/lib/alerts/list-alerts';
+import { createIncidentInput } from '@/lib/incidents/create-incident';
+import { listIncidentsQuery } from '@/lib/incidents/list-incidents';
+import pkg from '@/package.json';
+
+type Operation = {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  auth: 'none' | 'session' | 'device';
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  headers?: Record<string, string>;
+  responses: Record<string, string>;
+};
+
+const operations: Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness of web, database and workers', auth: 'none', responses: { '200': 'Healthy', '503': 'The named part is down' } },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user with roles and scopes', auth: 'session', responses: { '200': 'The user', '401': 'Not signed in' } },
+  { method: 'get', path: '/api/incidents', summary: 'Incidents the caller may see, newest first', auth: 'session', query: listIncidentsQuery, responses: { '200': '{"incidents":[…]}', '401': 'Not signed in', '403': 'Out of scope' } },
+  {
+    method: 'post',
+    path: '/api/incidents',
+    summary: 'Report an incident (idempotent on Idempotency-Key)',
+    auth: 'session',
+    body: createIncidentInput,
+    headers: { 'Idempotency-Key': 'A client-generated UUID; the same key returns the same incident' },
+    responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid, with issues', '403': 'Store out of scope', '413': 'Too large', '415': 'Not JSON' },
+  },
+  { method: 'get', path: '/api/alerts', summary: 'Alerts in the caller’s stores, newest first', auth: 'session', query: listAlertsQuery, responses: { '200': '{"alerts":[…]}', '401': 'Not signed in', '403': 'Out of scope' } },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
+];
+
+const security = { none: [], session: [{ session: [] }], device: [{ deviceKey: [] }] };
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters = [
+      ...Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: !(schema as z.ZodType).safeParse(undefined).success,
+        schema: z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }),
+      })),
+      ...Object.entries(op.headers ?? {}).map(([name, description]) => ({ name, in: 'header', required: true, description, schema: { type: 'string', format: 'uuid' } })),
+    ];
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      security: security[op.auth],
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, { description }])),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Vigil API', version: pkg.version, description: 'Sign-in is through Auth.js under /api/auth (credentials: email, password, totp).' },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
+        deviceKey: { type: 'http', scheme: 'bearer', description: 'A device API key from `npm run vigil -- device create`' },
+      },
+    },
+    paths,
+  };
+}

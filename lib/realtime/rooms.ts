@@ -1,0 +1,29 @@
+// Room names are part of the contract between server.ts, the emitter and tests.
+import type { Actor } from '@/lib/auth/actor';
+
+export const storeRoom = (storeId: string) => `store:${storeId}`;
+export const regionRoom = (regionId: string) => `region:${regionId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+/** Holders of an all-stores scope (admins) listen here for every store's events. */
+export const ALL_ROOM = 'all';
+
+export function roomsFor(actor: Actor): string[] {
+  const rooms = new Set<string>([userRoom(actor.id)]);
+  for (const s of actor.stores) rooms.add(storeRoom(s.id));
+  for (const m of actor.memberships) if (m.scopeType === 'region' && m.regionId) rooms.add(regionRoom(m.regionId));
+  if (actor.globalRoles.length > 0) rooms.add(ALL_ROOM);
+  return [...rooms];
+}
+
+export const REALTIME_EVENTS = ['alert:new', 'alert:updated', 'incident:new', 'incident:updated'] as const;
+export type RealtimeEvent = (typeof REALTIME_EVENTS)[number];
+
+/** Every realtime payload carries at least these (DESIGN.md §11). */
+export type RealtimePayload = {
+  id: string;
+  storeCode: string;
+  severity: string;
+  status: string;
+  createdAt: string;
+  [key: string]: unknown;
+};

@@ -1,0 +1,75 @@
+// One HTTP server: Next's request handler plus socket.io on the same origin and
+// default path. The postgres adapter keeps rooms coherent across many web processes.
+import '@/lib/runtime/local-env';
+import { createServer } from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import next from 'next';
+import pg from 'pg';
+import { Server } from 'socket.io';
+import { getDb } from '@/db/client';
+import { listAlertsSince } from '@/lib/alerts/list-alerts';
+import { loadActor } from '@/lib/auth/actor';
+import { userIdFromCookieHeader } from '@/lib/auth/session-token';
+import { env, requireEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { roomsFor } from '@/lib/realtime/rooms';
+
+const dev = env.NODE_ENV !== 'production';
+
+async function main() {
+  const app = next({ dev, dir: process.cwd(), port: env.PORT, hostname: env.HOSTNAME ?? 'localhost' });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => void handle(req, res));
+  const adapterPool = new pg.Pool({ connectionString: requireEnv('DATABASE_URL'), max: 3 });
+  adapterPool.on('error', (e) => console.error('[socket.io] adapter pool error:', e.message));
+  const io = new Server(httpServer, { adapter: createAdapter(adapterPool), serveClient: false });
+
+  io.use(async (socket, nextFn) => {
+    try {
+      const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie);
+      const actor = userId ? await loadActor(getDb(), userId) : null;
+      if (!actor) return nextFn(new Error('unauthenticated'));
+      socket.data.actorId = actor.id;
+      await socket.join(roomsFor(actor));
+      nextFn();
+    } catch (e) {
+      console.error('[socket.io] handshake failed:', e);
+      nextFn(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    socket.on('alerts:since', async (input: unknown, ack?: (r: unknown) => void) => {
+      if (typeof ack !== 'function') return;
+      try {
+        // Scope is re-read so a membership removed since the handshake is honoured.
+        const actor = await loadActor(getDb(), String(socket.data.actorId));
+        if (!actor) return ack({ ok: false, error: 'unauthenticated' });
+        ack({ ok: true, alerts: await listAlertsSince(getDb(), actor, input) });
+      } catch (e) {
+        if (e instanceof AppError) return ack({ ok: false, error: e.code, message: e.message });
+        console.error('[socket.io] alerts:since failed:', e);
+        ack({ ok: false, error: 'internal' });
+      }
+    });
+  });
+
+  httpServer.listen(env.PORT, env.HOSTNAME, () => {
+    console.log(`[web] Vigil is listening on http://localhost:${env.PORT} (${dev ? 'development' : 'production'})`);
+  });
+
+  const shutdown = () => {
+    io.close();
+    httpServer.close(() => void adapterPool.end().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}
+
+main().catch((e) => {
+  console.error('[web] failed to start:', e);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+// Worker process: durable background jobs on pg-boss. Started by `npm start`
+// beside the web server; safe to run several (pg-boss uses SKIP LOCKED).
+import '@/lib/runtime/local-env';
+import { startBoss } from './boss';
+import { startHeartbeat } from './heartbeat';
+import { startPartitionMaintenance } from './partitions';
+
+async function main() {
+  const boss = await startBoss();
+  const stopHeartbeat = await startHeartbeat(boss);
+  await startPartitionMaintenance(boss);
+  console.log('[workers] running: heartbeat, partitions');
+
+  const shutdown = async () => {
+    stopHeartbeat();
+    await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+}
+
+main().catch((e) => {
+  console.error('[workers] failed to start:', e);
+  process.exit(1);
+});
