@@ -61,7 +61,7 @@ async function main() {
   });
 
   const shutdown = () => {
-    io.close();
+    void io.close();
     httpServer.close(() => void adapterPool.end().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { requirePageActor } from '@/lib/auth/current-actor';
 import { ADMIN_ROLES } from '@/lib/auth/permissions';
-import { formatDateTime, humanise } from '@/lib/domain/format';
+import { formatDateTime } from '@/lib/domain/format';
 import { listUsers } from '@/lib/users/list-users';
 
 export const metadata: Metadata = { title: 'Admin' };
@@ -38,7 +38,7 @@ export default async function AdminPage() {
                   <tr key={p.id}>
                     <td className="py-2 pr-4">{p.name}</td>
                     <td className="py-2 pr-4">{p.email}</td>
-                    <td className="py-2 pr-4">{p.access.map(humanise).join('; ') || 'None'}</td>
+                    <td className="py-2 pr-4">{p.access.join('; ') || 'None'}</td>
                     <td className="py-2 pr-4">{p.mfa ? 'On' : 'Off'}</td>
                     <td className="py-2 whitespace-nowrap">{p.lastSignInAt ? formatDateTime(p.lastSignInAt) : 'Never'}</td>
                   </tr>

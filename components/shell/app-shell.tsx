@@ -3,7 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { Actor } from '@/lib/auth/actor';
-import { humanise } from '@/lib/domain/format';
+import { ROLE_LABEL } from '@/lib/ui/labels';
 import { signOutAction } from './sign-out-action';
 import { navItemsFor } from './nav-items';
 
@@ -30,7 +30,7 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">
               <span className="font-medium text-slate-900">{actor.name}</span>
-              <span className="hidden sm:inline"> · {actor.roles.map(humanise).join(', ')}</span>
+              <span className="hidden sm:inline"> · {actor.roles.map((r) => ROLE_LABEL[r]).join(', ')}</span>
             </span>
             <form action={signOutAction}>
               <Button type="submit" variant="ghost" className="min-h-9 px-2">

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, stores } from '@/db/schema';
@@ -78,19 +78,17 @@ export const alertsSinceInput = z.object({ after: z.union([z.string().uuid(), z.
  */
 export async function listAlertsSince(db: DbOrTx, actor: Actor, raw: unknown): Promise<RealtimePayload[]> {
   const { after } = parseInput(alertsSinceInput, raw);
-  let since: Date;
-  if (z.string().uuid().safeParse(after).success) {
-    const [ref] = await db.select({ createdAt: alerts.createdAt }).from(alerts).where(eq(alerts.id, after));
-    since = ref?.createdAt ?? new Date(0);
-  } else {
-    since = new Date(after);
-  }
+  // Compared in SQL: created_at has microseconds that a JS Date would round away,
+  // and (created_at, id) orders alerts created in the same microsecond.
+  const since = z.string().uuid().safeParse(after).success
+    ? sql`(${alerts.createdAt}, ${alerts.id}) > (select a.created_at, a.id from alert a where a.id = ${after})`
+    : gt(alerts.createdAt, new Date(after));
   const rows = await db
     .select(alertColumns)
     .from(alerts)
     .innerJoin(stores, eq(stores.id, alerts.storeId))
-    .where(and(scopeCondition(actor), gt(alerts.createdAt, since)))
-    .orderBy(alerts.createdAt)
+    .where(and(scopeCondition(actor), since))
+    .orderBy(alerts.createdAt, alerts.id)
     .limit(1000);
   return rows.map(toAlertPayload);
 }

@@ -4,6 +4,7 @@ import { memberships, regions, stores, users } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { ADMIN_ROLES, assertRole } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { ROLE_LABEL } from '@/lib/ui/labels';
 
 /** Users with their roles and scopes, for admins and the DPO. A read of personal data, so audited. */
 export async function listUsers(db: DbOrTx, actor: Actor) {
@@ -29,7 +30,7 @@ export async function listUsers(db: DbOrTx, actor: Actor) {
   const byUser = new Map<string, { id: string; name: string; email: string; status: string; mfa: boolean; lastSignInAt: Date | null; access: string[] }>();
   for (const r of rows) {
     const u = byUser.get(r.id) ?? { id: r.id, name: r.name, email: r.email, status: r.status, mfa: !!r.mfa, lastSignInAt: r.lastSignInAt, access: [] };
-    if (r.role) u.access.push(`${r.role} @ ${r.scopeType === 'all' ? 'all stores' : (r.storeCode ?? r.regionCode)}`);
+    if (r.role) u.access.push(`${ROLE_LABEL[r.role]}, ${r.scopeType === 'all' ? 'all stores' : r.scopeType === 'store' ? `store ${r.storeCode}` : `region ${r.regionCode}`}`);
     byUser.set(r.id, u);
   }
   const result = [...byUser.values()];

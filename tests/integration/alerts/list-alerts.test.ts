@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { alerts } from '@/db/schema';
+import { listAlerts, listAlertsSince } from '@/lib/alerts/list-alerts';
+import { Forbidden } from '@/lib/errors';
+import { actorFor, db, HOME_STORE, OTHER_STORE, storeByCode } from '../../support/fixtures';
+
+describe('alerts in scope', () => {
+  it('returns what a reconnecting console missed, only for its stores, oldest first', async () => {
+    const home = await storeByCode(HOME_STORE);
+    const other = await storeByCode(OTHER_STORE);
+    const before = new Date(Date.now() - 1000).toISOString();
+    const [a1] = await db().insert(alerts).values({ storeId: home.id, title: 'Panic button', severity: 'critical', source: 'panic' }).returning();
+    await db().insert(alerts).values({ storeId: other.id, title: 'Elsewhere', severity: 'high', source: 'sensor' });
+    const [a2] = await db().insert(alerts).values({ storeId: home.id, title: 'EAS gate', severity: 'high', source: 'sensor', createdAt: new Date(Date.now() + 5) }).returning();
+
+    const security = await actorFor('security');
+    const missed = await listAlertsSince(db(), security, { after: before });
+    expect(missed.map((a) => a.id)).toEqual([a1!.id, a2!.id]);
+    expect(missed[0]).toMatchObject({ storeCode: HOME_STORE, severity: 'critical', status: 'open' });
+    const afterFirst = await listAlertsSince(db(), security, { after: a1!.id });
+    expect(afterFirst.map((a) => a.id)).toEqual([a2!.id]);
+  });
+
+  it('rejects an actor out of scope', async () => {
+    const colleague = await actorFor('colleague');
+    await expect(listAlerts(db(), colleague, {})).rejects.toBeInstanceOf(Forbidden);
+    const security = await actorFor('security');
+    await expect(listAlerts(db(), security, { store: OTHER_STORE })).rejects.toBeInstanceOf(Forbidden);
+  });
+});
