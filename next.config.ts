@@ -10,7 +10,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'postgres', 'pg', 'pg-boss', '@socket.io/postgres-emitter'],
+  serverExternalPackages: ['@node-rs/argon2', 'postgres', 'pg', 'pg-boss'],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -15,12 +15,10 @@ export function createDb(url: string, max = env.VIGIL_DB_POOL_MAX): { db: Db; sq
 
 const cache = globalThis as unknown as { __vigilDb?: { db: Db; sql: postgres.Sql } };
 
-export function getDb(): Db {
+function client() {
   cache.__vigilDb ??= createDb(requireEnv('DATABASE_URL'));
-  return cache.__vigilDb.db;
+  return cache.__vigilDb;
 }
 
-export function getSql(): postgres.Sql {
-  getDb();
-  return cache.__vigilDb!.sql;
-}
+export const getDb = (): Db => client().db;
+export const getSql = (): postgres.Sql => client().sql;

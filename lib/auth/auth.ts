@@ -21,6 +21,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/sign-in' },
+  // A refused sign-in is expected traffic (and audited); don't log it as a server error.
+  logger: {
+    error(error) {
+      if (error.name === 'CredentialsSignin' || error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, totp: {} },
