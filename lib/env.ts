@@ -28,7 +28,11 @@ const schema = z.object({
   VIGIL_DB_POOL_MAX: optional(z.coerce.number().int().min(1).max(100)).default(10),
   /** Sign-in attempts allowed per email per 15 minutes. */
   VIGIL_SIGNIN_LIMIT: optional(z.coerce.number().int().min(1)).default(10),
+  /** Ingest requests per second allowed per device (bursts of twice this). */
+  VIGIL_INGEST_RATE: optional(z.coerce.number().min(0.1)).default(50),
   MQTT_URL: optional(z.string().url()),
+  /** Port of the embedded MQTT broker used when MQTT_URL is unset (1883 is often a real Mosquitto). */
+  VIGIL_MQTT_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(1884),
   MAPBOX_TOKEN: optional(z.string()),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
 });

@@ -2,6 +2,8 @@
 // beside the web server; safe to run several (pg-boss uses SKIP LOCKED).
 import '@/lib/runtime/local-env';
 import { startBoss } from './boss';
+import { startEscalation } from './escalation';
+import { startMqttIngest } from './ingest-mqtt';
 import { startHeartbeat } from './heartbeat';
 import { startPartitionMaintenance } from './partitions';
 
@@ -9,10 +11,13 @@ async function main() {
   const boss = await startBoss();
   const stopHeartbeat = await startHeartbeat(boss);
   await startPartitionMaintenance(boss);
-  console.log('[workers] running: heartbeat, partitions');
+  await startEscalation(boss);
+  const stopMqtt = await startMqttIngest();
+  console.log('[workers] running: heartbeat, partitions, escalation, MQTT ingest');
 
   const shutdown = async () => {
     stopHeartbeat();
+    await stopMqtt().catch(() => {});
     await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
     process.exit(0);
   };

@@ -1,6 +1,9 @@
 // The OpenAPI document, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
 import { listAlertsQuery } from '@/lib/alerts/list-alerts';
+import { genericEventsBody } from '@/lib/ingest/adapters/generic-json';
+import { posJsonBody } from '@/lib/ingest/adapters/poslog';
+import { listEventsQuery } from '@/lib/ingest/list-events';
 import { createIncidentInput } from '@/lib/incidents/create-incident';
 import { listIncidentsQuery } from '@/lib/incidents/list-incidents';
 import pkg from '@/package.json';
@@ -12,6 +15,8 @@ type Operation = {
   auth: 'none' | 'session' | 'device';
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** For non-JSON bodies (XML): content type → description. */
+  rawBodies?: Record<string, string>;
   headers?: Record<string, string>;
   responses: Record<string, string>;
 };
@@ -30,6 +35,32 @@ const operations: Operation[] = [
     responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid, with issues', '403': 'Store out of scope', '413': 'Too large', '415': 'Not JSON' },
   },
   { method: 'get', path: '/api/alerts', summary: 'Alerts in the caller’s stores, newest first', auth: 'session', query: listAlertsQuery, responses: { '200': '{"alerts":[…]}', '401': 'Not signed in', '403': 'Out of scope' } },
+  {
+    method: 'post',
+    path: '/api/ingest/events',
+    summary: 'Ingest 1–1000 events from a device (generic JSON webhook)',
+    auth: 'device',
+    body: genericEventsBody,
+    responses: { '202': '{"accepted","duplicates","alerts"}: what was durably stored', '400': 'Invalid; nothing stored', '401': 'Bad or revoked key', '413': 'Too large', '415': 'Not JSON', '429': 'Rate limited' },
+  },
+  {
+    method: 'post',
+    path: '/api/ingest/onvif',
+    summary: 'Ingest ONVIF WS-BaseNotification XML (Notify, PullMessagesResponse or metadata stream)',
+    auth: 'device',
+    rawBodies: { 'application/soap+xml': 'One or more NotificationMessages', 'application/xml': 'The same' },
+    responses: { '202': '{"accepted","duplicates","alerts"}', '400': 'Malformed XML or DTD/entities; nothing stored', '401': 'Bad or revoked key', '413': 'Too large', '415': 'Not XML', '429': 'Rate limited' },
+  },
+  {
+    method: 'post',
+    path: '/api/ingest/pos',
+    summary: 'Ingest till transactions: ARTS POSLog XML, or JSON',
+    auth: 'device',
+    body: posJsonBody,
+    rawBodies: { 'application/xml': 'ARTS/NRF POSLog with one or more Transactions' },
+    responses: { '202': '{"accepted","duplicates","alerts"}', '400': 'Invalid; nothing stored', '401': 'Bad or revoked key', '413': 'Too large', '415': 'Neither XML nor JSON', '429': 'Rate limited' },
+  },
+  { method: 'get', path: '/api/events', summary: 'Stored security events in the caller’s stores, newest first, paginated by cursor', auth: 'session', query: listEventsQuery, responses: { '200': '{"events":[…],"nextCursor"}', '401': 'Not signed in', '403': 'Out of scope' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
 ];
 
@@ -52,7 +83,17 @@ export function openApiDocument() {
       summary: op.summary,
       security: security[op.auth],
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
+      ...(op.body || op.rawBodies
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                ...(op.body ? { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } : {}),
+                ...Object.fromEntries(Object.entries(op.rawBodies ?? {}).map(([type, description]) => [type, { schema: { type: 'string', description } }])),
+              },
+            },
+          }
+        : {}),
       responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, { description }])),
     };
   }

@@ -12,14 +12,22 @@ export class UnsupportedMediaType extends AppError {
   }
 }
 
-/** Reads a JSON body with a size cap and a content-type check; both fail with a clear 4xx. */
-export async function readJson(req: Request, limitBytes: number): Promise<unknown> {
-  const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new UnsupportedMediaType('application/json');
+export const JSON_TYPE = /^application\/(.+\+)?json\b/i;
+export const XML_TYPE = /^(application|text)\/(.+\+)?xml\b/i;
+
+/** Reads a body as text with a content-type check and a size cap; both fail with a clear 4xx. */
+export async function readText(req: Request, limitBytes: number, accepted: RegExp, expected: string): Promise<string> {
+  if (!accepted.test(req.headers.get('content-type') ?? '')) throw new UnsupportedMediaType(expected);
   const declared = Number(req.headers.get('content-length') ?? 0);
   if (declared > limitBytes) throw new PayloadTooLarge(limitBytes);
   const text = await req.text();
   if (Buffer.byteLength(text) > limitBytes) throw new PayloadTooLarge(limitBytes);
+  return text;
+}
+
+/** Reads a JSON body (size cap, content type) and parses it, or throws a 4xx. */
+export async function readJson(req: Request, limitBytes: number): Promise<unknown> {
+  const text = await readText(req, limitBytes, JSON_TYPE, 'application/json');
   try {
     return JSON.parse(text);
   } catch {

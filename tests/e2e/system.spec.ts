@@ -113,7 +113,7 @@ test('with no DATABASE_URL, npm start runs on the embedded PostgreSQL and stops 
   test.setTimeout(180_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-embedded-'));
   const port = 3190;
-  const env = { DATABASE_URL: '', VIGIL_DATA_DIR: dataDir, PORT: String(port) };
+  const env = { DATABASE_URL: '', VIGIL_DATA_DIR: dataDir, PORT: String(port), VIGIL_MQTT_PORT: '1886', MQTT_URL: '' };
   const app = startProcess(['scripts/start.ts'], env);
   try {
     const health = await waitForHealth(`http://127.0.0.1:${port}`, 150_000);

@@ -1,0 +1,154 @@
+// Frigate NVR `frigate/events` MQTT messages → normalised events. Frigate publishes one
+// tracked object as a series of new/update/end messages under the same id; we turn each
+// into the same (vendorEventId, occurredAt) so the database keeps one row per object.
+// Field sets differ between Frigate versions, so only id, camera and label are required.
+import type { AdapterContext, AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
+
+type Obj = { readonly [key: string]: unknown };
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(obj: Obj, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+function nonEmptyString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function unitScore(value: unknown): number | null {
+  const n = finite(value);
+  return n !== null && n >= 0 && n <= 1 ? n : null;
+}
+
+function bool(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+}
+
+/** Frigate epoch seconds (float) → Date; null for missing or absurd values. */
+function epochSeconds(value: unknown): Date | null {
+  const n = finite(value);
+  if (n === null || n <= 0) return null;
+  const date = new Date(n * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** The MQTT layer may hand us the raw bytes or the decoded JSON; accept both. */
+function decode(message: unknown): unknown {
+  if (typeof message === 'string' || message instanceof Uint8Array) {
+    try {
+      return JSON.parse(typeof message === 'string' ? message : Buffer.from(message).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  return message;
+}
+
+/** The object state to read: `after` is the latest; `before` is all an odd version may send. */
+function trackedObject(message: unknown): Obj | null {
+  const decoded = decode(message);
+  if (!isObj(decoded)) return null;
+  const after = own(decoded, 'after');
+  if (isObj(after) && nonEmptyString(own(after, 'id')) !== null) return after;
+  const before = own(decoded, 'before');
+  if (isObj(before) && nonEmptyString(own(before, 'id')) !== null) return before;
+  return null;
+}
+
+export type FrigateSubLabel = { name: string; score: number | null };
+
+/** `sub_label` is null, a string (≤ 0.13) or `[name, score]` (0.14+). */
+function subLabel(value: unknown): FrigateSubLabel | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : { name: value, score: null };
+  if (Array.isArray(value)) {
+    const name = nonEmptyString(value[0]);
+    return name === null ? null : { name, score: finite(value[1]) };
+  }
+  return null;
+}
+
+/**
+ * top_score, else score. Frigate reports top_score 0 until the object has been scored over a
+ * few frames (typical of `new` messages), so a 0 there defers to the frame's score.
+ */
+function confidence(obj: Obj): number | null {
+  const top = unitScore(own(obj, 'top_score'));
+  const score = unitScore(own(obj, 'score'));
+  return top !== null && (top > 0 || score === null) ? top : score;
+}
+
+/** The camera a message is about, so the ingest layer can find the device by its vendor ref. */
+export function frigateCameraName(message: unknown): string | null {
+  try {
+    const obj = trackedObject(message);
+    return obj === null ? null : nonEmptyString(own(obj, 'camera'));
+  } catch {
+    return null;
+  }
+}
+
+export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): AdapterResult<NormalisedEvent> {
+  try {
+    const decoded = decode(message);
+    if (!isObj(decoded)) return { ok: false, error: 'Frigate message must be a JSON object' };
+    const obj = trackedObject(decoded);
+    if (obj === null) return { ok: false, error: 'Frigate message has no after/before object with an id' };
+    const id = nonEmptyString(own(obj, 'id'));
+    const camera = nonEmptyString(own(obj, 'camera'));
+    const label = nonEmptyString(own(obj, 'label'));
+    if (id === null || camera === null || label === null) {
+      return { ok: false, error: 'Frigate event needs string id, camera and label' };
+    }
+
+    const currentZones = strings(own(obj, 'current_zones'));
+    const enteredZones = strings(own(obj, 'entered_zones'));
+    // start_time is fixed for the life of the tracked object, which keeps the dedupe key
+    // stable across new/update/end; only a message without one falls back to receipt time.
+    const startTime = epochSeconds(own(obj, 'start_time'));
+    const endTime = epochSeconds(own(obj, 'end_time'));
+    const frigateType = nonEmptyString(own(decoded, 'type'));
+
+    return {
+      ok: true,
+      items: [
+        {
+          storeId: ctx.storeId,
+          deviceId: ctx.deviceId,
+          sourceKind: ctx.deviceKind,
+          vendorEventId: id,
+          type: label === 'person' ? 'person_detected' : 'object_detected',
+          occurredAt: startTime ?? ctx.now,
+          zoneLabel: currentZones[0] ?? enteredZones[0] ?? null,
+          confidence: confidence(obj),
+          payload: {
+            frigateType,
+            camera,
+            label,
+            subLabel: subLabel(own(obj, 'sub_label')),
+            currentZones,
+            enteredZones,
+            startTime: startTime?.toISOString() ?? null,
+            endTime: endTime?.toISOString() ?? null,
+            hasSnapshot: bool(own(obj, 'has_snapshot')),
+            hasClip: bool(own(obj, 'has_clip')),
+            stationary: bool(own(obj, 'stationary')),
+            falsePositive: bool(own(obj, 'false_positive')),
+          },
+        },
+      ],
+    };
+  } catch (e) {
+    return { ok: false, error: `Frigate message could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
+  }
+}

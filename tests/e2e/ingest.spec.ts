@@ -1,0 +1,103 @@
+// The HTTP ingest contract (DESIGN.md §11) against the running app: device keys,
+// durable acceptance, dedupe, validation, limits, and the live alert it can raise.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import { apiSession, HOME_STORE, OTHER_STORE } from './helpers';
+
+const databaseUrl = process.env.E2E_DATABASE_URL!;
+
+function cli(...args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
+function createDevice(store: string, kind = 'sensor'): { id: string; apiKey: string } {
+  const out = cli('device', 'create', '--store', store, '--kind', kind, '--vendor', 'generic');
+  return JSON.parse(out.trim().split('\n').pop()!) as { id: string; apiKey: string };
+}
+
+const ev = (type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), ...extra });
+
+test('a device key ingests a batch once, and a redelivery counts as duplicates', async ({ request, baseURL }) => {
+  const device = createDevice(HOME_STORE);
+  const headers = { authorization: `Bearer ${device.apiKey}` };
+  const events = [ev('door_open', { zone: 'entrance' }), ev('person_detected', { confidence: 0.91 })];
+  const first = await request.post('/api/ingest/events', { headers, data: { events } });
+  expect(first.status()).toBe(202);
+  expect(await first.json()).toMatchObject({ accepted: 2, duplicates: 0 });
+  const again = await request.post('/api/ingest/events', { headers, data: { events } });
+  expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
+
+  const { api } = await apiSession(baseURL!, 'security');
+  const listed = (await (await api.get(`/api/events?store=${HOME_STORE}&device=${device.id}`)).json()) as { events: { vendorEventId: string; zone: string | null }[] };
+  expect(listed.events.map((e) => e.vendorEventId).sort()).toEqual(events.map((e) => e.id).sort());
+  expect(listed.events.find((e) => e.vendorEventId === events[0]!.id)!.zone).toBe('Main entrance');
+  expect((await api.get(`/api/events?store=${OTHER_STORE}`)).status()).toBe(403);
+});
+
+test('bad input is refused whole with a clear 4xx and nothing is stored', async ({ request, baseURL }) => {
+  const device = createDevice(HOME_STORE);
+  const headers = { authorization: `Bearer ${device.apiKey}`, 'content-type': 'application/json' };
+  const good = ev('door_open');
+  const invalid = await request.post('/api/ingest/events', { headers, data: { events: [good, { id: 'x', type: 'teleport', occurredAt: 'yesterday' }] } });
+  expect(invalid.status()).toBe(400);
+  const body = (await invalid.json()) as { issues: { path: string }[] };
+  expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['events.1.type', 'events.1.occurredAt']));
+
+  expect((await request.post('/api/ingest/events', { headers, data: '{"events": [' })).status()).toBe(400);
+  expect((await request.post('/api/ingest/events', { headers, data: { events: [] } })).status()).toBe(400);
+  expect((await request.post('/api/ingest/events', { headers: { ...headers, 'content-type': 'text/plain' }, data: 'hello' })).status()).toBe(415);
+  const huge = JSON.stringify({ events: [ev('door_open', { data: { blob: 'x'.repeat(5 * 1024 * 1024) } })] });
+  expect((await request.post('/api/ingest/events', { headers, data: huge })).status()).toBe(413);
+
+  const { api } = await apiSession(baseURL!, 'security');
+  const listed = (await (await api.get(`/api/events?device=${device.id}`)).json()) as { events: unknown[] };
+  expect(listed.events).toEqual([]);
+});
+
+test('a wrong or revoked key gets 401', async ({ request }) => {
+  const res = await request.post('/api/ingest/events', { headers: { authorization: 'Bearer vgl_not-a-key' }, data: { events: [ev('door_open')] } });
+  expect(res.status()).toBe(401);
+  expect((await request.post('/api/ingest/events', { data: { events: [ev('door_open')] } })).status()).toBe(401);
+});
+
+test('a device that floods the endpoint is rate limited', async ({ request }) => {
+  const device = createDevice(HOME_STORE);
+  const headers = { authorization: `Bearer ${device.apiKey}` };
+  const statuses = await Promise.all(Array.from({ length: 160 }, () => request.post('/api/ingest/events', { headers, data: { events: [ev('motion')] } }).then((r) => r.status())));
+  expect(statuses).toContain(429);
+  expect(statuses.filter((s) => s === 202).length).toBeGreaterThan(50);
+});
+
+function connect(url: string, cookie: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+test("a panic event raises a critical alert that reaches its store's security officer live, and no one else's", async ({ request, baseURL }) => {
+  const { cookie } = await apiSession(baseURL!, 'security');
+  const socket = await connect(baseURL!, cookie);
+  try {
+    const received: { id: string; storeCode: string; severity: string; status: string }[] = [];
+    socket.on('alert:new', (a: (typeof received)[number]) => received.push(a));
+
+    const elsewhere = createDevice(OTHER_STORE);
+    await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${elsewhere.apiKey}` }, data: { events: [ev('panic')] } });
+    const home = createDevice(HOME_STORE);
+    const res = await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${home.apiKey}` }, data: { events: [ev('panic', { zone: 'tills' })] } });
+    expect(await res.json()).toMatchObject({ accepted: 1, alerts: 1 });
+    await expect.poll(() => received.length, { timeout: 2000 }).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ storeCode: HOME_STORE, severity: 'critical', status: 'open' });
+  } finally {
+    socket.close();
+  }
+});
