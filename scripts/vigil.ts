@@ -9,6 +9,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { CLI_OPERATOR } from '@/lib/auth/actor';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createDevice } from '@/lib/devices/create-device';
+import { revokeDevice } from '@/lib/devices/revoke-device';
 import { AppError, Invalid } from '@/lib/errors';
 import { resolveDatabase } from '@/lib/runtime/resolve-database';
 import { createUser } from '@/lib/users/create-user';
@@ -25,6 +26,12 @@ const commands: Record<string, Command> = {
   Registers a device and prints {"id","apiKey"}. The key is shown once; keep it safe.`,
     options: { store: { type: 'string' }, kind: { type: 'string' }, vendor: { type: 'string' }, ref: { type: 'string' }, name: { type: 'string' } },
     run: (db, v) => createDevice(db, CLI_OPERATOR, v),
+  },
+  'device revoke': {
+    usage: `device revoke --id <device id>
+  Revokes a device's API key; its next request is refused with 401.`,
+    options: { id: { type: 'string' } },
+    run: (db, v) => revokeDevice(db, CLI_OPERATOR, v),
   },
   'user create': {
     usage: `user create --email <email> --name <name> --role <role> (--store <code> | --region <code> | --all) [--password <pw>]

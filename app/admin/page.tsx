@@ -1,5 +1,6 @@
 import { Check, X } from 'lucide-react';
 import type { Metadata } from 'next';
+import { AdminNav } from '@/components/admin/admin-nav';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
@@ -18,6 +19,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Admin" description="People and their access, and the integrity of the audit trail." />
+      <AdminNav current="/admin" />
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
         <Card>
           <CardTitle className="mb-3">People</CardTitle>

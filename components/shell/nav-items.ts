@@ -12,5 +12,9 @@ export function navItemsFor(actor: Actor): NavItem[] {
   if (hasRole(actor, ['store_manager', 'regional_manager', 'admin'])) items.push({ href: '/insights', label: 'Insights' });
   if (hasRole(actor, ['investigator', 'admin'])) items.push({ href: '/cases', label: 'Cases' });
   if (hasRole(actor, ['admin', 'dpo'])) items.push({ href: '/admin', label: 'Admin' });
+  else {
+    if (hasRole(actor, ['store_manager', 'regional_manager'])) items.push({ href: '/admin/rules', label: 'Alert rules' });
+    if (hasRole(actor, ['store_manager'])) items.push({ href: '/admin/devices', label: 'Devices' });
+  }
   return items;
 }

@@ -149,6 +149,9 @@ export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): Adapte
       ],
     };
   } catch (e) {
-    return { ok: false, error: `Frigate message could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
+    return {
+      ok: false,
+      error: `Frigate message could not be read: ${e instanceof Error ? e.message : 'unknown error'}`,
+    };
   }
 }

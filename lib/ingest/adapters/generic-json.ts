@@ -2,7 +2,12 @@
 // schema, reused for OpenAPI and by the sensor MQTT adapter, and its adapter. Unlike the
 // vendor adapters this one is strict: integrators write to it, so a bad item is an error.
 import { z } from 'zod';
-import { SECURITY_EVENT_TYPES, type AdapterContext, type AdapterResult, type NormalisedEvent } from '@/lib/ingest/types';
+import {
+  SECURITY_EVENT_TYPES,
+  type AdapterContext,
+  type AdapterResult,
+  type NormalisedEvent,
+} from '@/lib/ingest/types';
 
 export const MAX_DATA_BYTES = 16 * 1024;
 /** Clock skew we tolerate from devices before calling a time "in the future". */
@@ -16,9 +21,11 @@ function dataSize(data: Record<string, unknown>): number {
   }
 }
 
+const fitsDataLimit = (data: Record<string, unknown>): boolean => dataSize(data) <= MAX_DATA_BYTES;
+
 export const genericEventData = z
   .record(z.string(), z.unknown())
-  .refine((data) => dataSize(data) <= MAX_DATA_BYTES, { message: `data must be at most ${MAX_DATA_BYTES} bytes as JSON` });
+  .refine(fitsDataLimit, `data must be at most ${MAX_DATA_BYTES} bytes as JSON`);
 
 export const genericEventItem = z.object({
   id: z.string().min(1).max(200).describe("The vendor's event id, unique per device"),

@@ -70,7 +70,12 @@ function alarmState(data: OnvifItems): boolean | null {
 function topicSegments(topic: string): string[] {
   return topic
     .split('/')
-    .map((segment) => segment.trim().replace(/^[^:]*:/, '').toLowerCase())
+    .map((segment) =>
+      segment
+        .trim()
+        .replace(/^[^:]*:/, '')
+        .toLowerCase(),
+    )
     .filter((segment) => segment !== '');
 }
 
@@ -79,7 +84,9 @@ function hasPair(segments: string[], parent: string, leaf: string): boolean {
 }
 
 function mentionsDoor(items: OnvifItems): boolean {
-  return Object.entries(items).some(([name, value]) => /door/i.test(name) || [value].flat().some((v) => /door/i.test(v)));
+  return Object.entries(items).some(
+    ([name, value]) => /door/i.test(name) || [value].flat().some((v) => /door/i.test(v)),
+  );
 }
 
 export function onvifEventType(topic: string, source: OnvifItems, data: OnvifItems): SecurityEventType {
@@ -90,7 +97,11 @@ export function onvifEventType(topic: string, source: OnvifItems, data: OnvifIte
   if (s.some((x) => x.startsWith('tamper') || x.startsWith('globalscenechange') || x.startsWith('imagetoo'))) {
     return 'tamper';
   }
-  if (last === 'motionalarm' || hasPair(s, 'cellmotiondetector', 'motion') || hasPair(s, 'motionregiondetector', 'motion')) {
+  if (
+    last === 'motionalarm' ||
+    hasPair(s, 'cellmotiondetector', 'motion') ||
+    hasPair(s, 'motionregiondetector', 'motion')
+  ) {
     return 'motion';
   }
   if (hasPair(s, 'linedetector', 'crossed')) return 'line_crossing';
@@ -157,12 +168,21 @@ function toEvent(notification: unknown, ctx: AdapterContext): NormalisedEvent {
   // order quirks don't matter; the parsed time is used so "…Z" and "….000Z" agree.
   const vendorEventId = createHash('sha256')
     .update(
-      JSON.stringify([topic, parsedTime?.toISOString() ?? utcTime ?? '', sortedEntries(source), sortedEntries(key), sortedEntries(data)]),
+      JSON.stringify([
+        topic,
+        parsedTime?.toISOString() ?? utcTime ?? '',
+        sortedEntries(source),
+        sortedEntries(key),
+        sortedEntries(data),
+      ]),
     )
     .digest('hex');
 
   const confidenceText = firstValue(data, ['Confidence', 'Likelihood']);
-  const confidence = confidenceText !== null && /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(confidenceText) ? Number(confidenceText) : null;
+  const confidence =
+    confidenceText !== null && /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(confidenceText)
+      ? Number(confidenceText)
+      : null;
 
   return {
     storeId: ctx.storeId,

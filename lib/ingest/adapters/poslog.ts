@@ -45,7 +45,7 @@ function parseDecimal(text: string | null): Decimal | null {
   const m = /^\s*([+-])?(\d{0,15})(?:\.(\d{0,12}))?\s*$/.exec(text);
   if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) return null;
   const fraction = m[3] ?? '';
-  const digits = BigInt(((m[2] ?? '') + fraction) || '0');
+  const digits = BigInt((m[2] ?? '') + fraction || '0');
   return { digits: m[1] === '-' ? -digits : digits, scale: fraction.length };
 }
 
@@ -82,10 +82,15 @@ type LineReading = { line: NormalisedPosLine; kind: 'Sale' | 'Return'; amountKno
 function readLine(lineItem: unknown, item: unknown, kind: 'Sale' | 'Return'): LineReading {
   // VoidFlag sits on the LineItem in most versions, on the Sale/Return in some.
   const voided =
-    isXmlTrue(attr(lineItem, 'VoidFlag')) || isXmlTrue(childText(lineItem, 'VoidFlag')) || isXmlTrue(attr(item, 'VoidFlag'));
+    isXmlTrue(attr(lineItem, 'VoidFlag')) ||
+    isXmlTrue(childText(lineItem, 'VoidFlag')) ||
+    isXmlTrue(attr(item, 'VoidFlag'));
   const quantityText = childText(item, 'Quantity');
   const quantity = quantityText === null ? { digits: 1n, scale: 0 } : parseDecimal(quantityText);
-  const quantityAbs = quantity === null ? null : { digits: quantity.digits < 0n ? -quantity.digits : quantity.digits, scale: quantity.scale };
+  const quantityAbs =
+    quantity === null
+      ? null
+      : { digits: quantity.digits < 0n ? -quantity.digits : quantity.digits, scale: quantity.scale };
 
   let pence = toPence(parseDecimal(childText(item, 'ExtendedAmount')));
   if (pence === null && quantityAbs !== null) {
@@ -164,7 +169,10 @@ function isNoSale(control: unknown): boolean {
 
 function vendorTransactionId(tx: unknown, workstation: string | null, begin: string | null, body: unknown): string {
   const id =
-    childText(tx, 'TransactionID') ?? childText(tx, 'SequenceNumber') ?? childText(body, 'TransactionID') ?? childText(body, 'SequenceNumber');
+    childText(tx, 'TransactionID') ??
+    childText(tx, 'SequenceNumber') ??
+    childText(body, 'TransactionID') ??
+    childText(body, 'SequenceNumber');
   // Without a transaction number, the transaction's own content is its identity: a
   // redelivery of the same document hashes the same.
   if (id === null) return 'sha256:' + createHash('sha256').update(JSON.stringify(tx)).digest('hex');
@@ -177,7 +185,13 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
   const retail = child(tx, 'RetailTransaction');
   const control = child(tx, 'ControlTransaction');
   const otherKind = childNames(tx).find((name) => name.endsWith('Transaction'));
-  const body = isElement(retail) ? retail : isElement(control) ? control : otherKind === undefined ? undefined : child(tx, otherKind);
+  const body = isElement(retail)
+    ? retail
+    : isElement(control)
+      ? control
+      : otherKind === undefined
+        ? undefined
+        : child(tx, otherKind);
 
   // The device's store (ctx) is authoritative; the POS's own store number is kept for diagnosis.
   const storeRef = childText(tx, 'RetailStoreID') ?? childText(child(tx, 'BusinessUnit'), 'UnitID');
@@ -204,7 +218,10 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
   } else if (isElement(control) && isNoSale(control)) type = 'no_sale';
   else flags.add('unknown_kind');
 
-  if (readings.some((r) => r.kind === 'Return') && RETURN_LINK_NAMES.every((name) => findAll(retail, name).length === 0)) {
+  if (
+    readings.some((r) => r.kind === 'Return') &&
+    RETURN_LINK_NAMES.every((name) => findAll(retail, name).length === 0)
+  ) {
     flags.add('no_receipt');
   }
 
@@ -213,7 +230,10 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
     tenderPence(tenders) ??
     readings.filter((r) => r.line.voided !== true).reduce((sum, r) => sum + r.line.amountPence, 0);
   const firstTender = tenders[0];
-  const cardRef = firstTender === undefined ? null : (CARD_REF_NAMES.map((n) => textOf(findAll(firstTender, n)[0])).find((t) => t !== null) ?? null);
+  const cardRef =
+    firstTender === undefined
+      ? null
+      : (CARD_REF_NAMES.map((n) => textOf(findAll(firstTender, n)[0])).find((t) => t !== null) ?? null);
 
   return {
     storeId: ctx.storeId,
@@ -225,9 +245,16 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
     occurredAt: occurredAt ?? ctx.now,
     totalPence: type === 'return' ? signed(-1, Math.abs(total)) : total,
     receiptRef:
-      childText(tx, 'ReceiptNumber') ?? childText(body, 'ReceiptNumber') ?? childText(tx, 'ReceiptID') ?? childText(tx, 'TransactionID'),
+      childText(tx, 'ReceiptNumber') ??
+      childText(body, 'ReceiptNumber') ??
+      childText(tx, 'ReceiptID') ??
+      childText(tx, 'TransactionID'),
     tenderType:
-      firstTender === undefined ? null : (attr(firstTender, 'TenderType') ?? childText(firstTender, 'TenderID') ?? childText(firstTender, 'TenderType')),
+      firstTender === undefined
+        ? null
+        : (attr(firstTender, 'TenderType') ??
+          childText(firstTender, 'TenderID') ??
+          childText(firstTender, 'TenderType')),
     cardRef,
     flags: [...flags],
     lines: readings.map((r) => r.line),
@@ -266,7 +293,7 @@ const posJsonTransaction = z.object({
   type: z.enum(POS_TRANSACTION_TYPES),
   occurredAt: z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset (Z or ±hh:mm)'),
   totalPence: z.number().int().describe('Signed: money in positive, refunds negative'),
-  receiptRef: z.string().max(200).optional(),
+  receiptRef: z.string().max(200).optional().describe("The receipt number; for a return, the original sale's receipt (absent = no receipt)"),
   tenderType: z.string().max(60).optional(),
   cardRef: z.string().max(200).optional(),
   lines: z.array(posJsonLine).max(1000).optional(),
@@ -280,7 +307,9 @@ export function adaptPosJson(body: unknown, ctx: AdapterContext): AdapterResult<
   try {
     const parsed = posJsonBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Invalid transactions batch', issues: zodIssues(parsed.error) };
-    const issues = parsed.data.transactions.flatMap((t, i) => asArray(futureTimeIssue(new Date(t.occurredAt), ctx.now, `transactions.${i}.occurredAt`)));
+    const issues = parsed.data.transactions.flatMap((t, i) =>
+      asArray(futureTimeIssue(new Date(t.occurredAt), ctx.now, `transactions.${i}.occurredAt`)),
+    );
     if (issues.length > 0) return { ok: false, error: 'Invalid transactions batch', issues };
 
     const items = parsed.data.transactions.map((t): NormalisedPosTransaction => {
@@ -303,12 +332,16 @@ export function adaptPosJson(body: unknown, ctx: AdapterContext): AdapterResult<
         receiptRef: t.receiptRef ?? null,
         tenderType: t.tenderType ?? null,
         cardRef: t.cardRef ?? null,
-        flags: lines.some((l) => l.voided === true) ? ['line_void'] : [],
+        // For a return, receiptRef is the original sale's receipt: none means no receipt.
+        flags: [...(lines.some((l) => l.voided === true) ? ['line_void'] : []), ...(t.type === 'return' && !t.receiptRef ? ['no_receipt'] : [])],
         lines,
       };
     });
     return { ok: true, items };
   } catch (e) {
-    return { ok: false, error: `Transactions batch could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
+    return {
+      ok: false,
+      error: `Transactions batch could not be read: ${e instanceof Error ? e.message : 'unknown error'}`,
+    };
   }
 }

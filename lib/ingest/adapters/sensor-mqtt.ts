@@ -72,8 +72,7 @@ export function adaptSensorMessage(
     // Without an id, a hash of exactly what was delivered gives a QoS 1 redelivery (the
     // same bytes) the same id. It only dedupes if the payload also carries occurredAt:
     // the receipt time used otherwise differs per delivery.
-    const vendorEventId =
-      event.id ?? createHash('sha256').update(topic).update('\n').update(text).digest('hex');
+    const vendorEventId = event.id ?? createHash('sha256').update(topic).update('\n').update(text).digest('hex');
 
     return {
       ok: true,
@@ -93,6 +92,9 @@ export function adaptSensorMessage(
       ],
     };
   } catch (e) {
-    return { ok: false, error: `Sensor message could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
+    return {
+      ok: false,
+      error: `Sensor message could not be read: ${e instanceof Error ? e.message : 'unknown error'}`,
+    };
   }
 }

@@ -143,10 +143,10 @@ export function findAll(root: unknown, name: string): unknown[] {
       for (const item of node) visit(item);
       return;
     }
+    if (!isElement(node)) return;
     for (const key of childNames(node)) {
-      const value = (node as XmlElement)[key];
-      if (key === name) found.push(...asArray(value));
-      else visit(value);
+      if (key === name) found.push(...asArray(node[key]));
+      else visit(node[key]);
     }
   };
   visit(root);

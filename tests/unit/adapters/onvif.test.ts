@@ -157,7 +157,11 @@ describe('adaptOnvif: sample documents', () => {
         topic: 'tns1:RuleEngine/LineDetector/Crossed',
         topicDialect: CONCRETE,
         propertyOperation: 'Changed',
-        source: { VideoSourceConfigurationToken: 'VideoSourceToken', VideoAnalyticsConfigurationToken: 'VideoAnalyticsToken', Rule: 'Entrance line' },
+        source: {
+          VideoSourceConfigurationToken: 'VideoSourceToken',
+          VideoAnalyticsConfigurationToken: 'VideoAnalyticsToken',
+          Rule: 'Entrance line',
+        },
         key: {},
         data: { ObjectId: '7' },
         active: true,
@@ -169,10 +173,18 @@ describe('adaptOnvif: sample documents', () => {
 
   it('reads both messages of a PullMessagesResponse (SOAP-ENV:/tev: prefixes)', () => {
     const [motion, cell] = adapt(PULL_RESPONSE);
-    expect(motion).toMatchObject({ type: 'motion', zoneLabel: null, payload: { data: { State: 'true' }, active: true } });
+    expect(motion).toMatchObject({
+      type: 'motion',
+      zoneLabel: null,
+      payload: { data: { State: 'true' }, active: true },
+    });
     expect(motion?.occurredAt.toISOString()).toBe('2026-07-01T11:58:30.000Z');
     // IsMotion=false is the alarm ending: still an event, marked inactive.
-    expect(cell).toMatchObject({ type: 'motion', zoneLabel: 'MyMotionDetectorRule', payload: { data: { IsMotion: 'false' }, active: false } });
+    expect(cell).toMatchObject({
+      type: 'motion',
+      zoneLabel: 'MyMotionDetectorRule',
+      payload: { data: { IsMotion: 'false' }, active: false },
+    });
     expect(motion?.vendorEventId).not.toBe(cell?.vendorEventId);
   });
 
@@ -206,7 +218,11 @@ describe('adaptOnvif: sample documents', () => {
 
   it('keeps every value of a repeated SimpleItem name', () => {
     const [e] = adapt(
-      message('tns1:RuleEngine/LineDetector/Crossed', 'UtcTime="2026-07-01T11:00:00Z"', '<tt:Data><tt:SimpleItem Name="ObjectId" Value="1"/><tt:SimpleItem Name="ObjectId" Value="2"/></tt:Data>'),
+      message(
+        'tns1:RuleEngine/LineDetector/Crossed',
+        'UtcTime="2026-07-01T11:00:00Z"',
+        '<tt:Data><tt:SimpleItem Name="ObjectId" Value="1"/><tt:SimpleItem Name="ObjectId" Value="2"/></tt:Data>',
+      ),
     );
     expect(e?.payload.data).toEqual({ ObjectId: ['1', '2'] });
   });
@@ -221,7 +237,13 @@ describe('adaptOnvif: sample documents', () => {
     ['tns1:Monitoring/ProcessorUsage', 'other'],
     ['', 'other'],
   ])('maps topic %s to %s', (topic, type) => {
-    const [e] = adapt(message(topic, 'UtcTime="2026-07-01T11:00:00Z"', '<tt:Data><tt:SimpleItem Name="LogicalState" Value="true"/></tt:Data>'));
+    const [e] = adapt(
+      message(
+        topic,
+        'UtcTime="2026-07-01T11:00:00Z"',
+        '<tt:Data><tt:SimpleItem Name="LogicalState" Value="true"/></tt:Data>',
+      ),
+    );
     expect(e?.type).toBe(type);
   });
 
@@ -238,7 +260,13 @@ describe('adaptOnvif: sample documents', () => {
 
   it('maps the ONVIF door service physical state', () => {
     const state = (s: string) =>
-      adapt(message('tns1:Door/State/DoorPhysicalState', 'UtcTime="2026-07-01T11:00:00Z"', `<tt:Data><tt:SimpleItem Name="State" Value="${s}"/></tt:Data>`))[0]?.type;
+      adapt(
+        message(
+          'tns1:Door/State/DoorPhysicalState',
+          'UtcTime="2026-07-01T11:00:00Z"',
+          `<tt:Data><tt:SimpleItem Name="State" Value="${s}"/></tt:Data>`,
+        ),
+      )[0]?.type;
     expect(state('Open')).toBe('door_open');
     expect(state('Closed')).toBe('door_closed');
     expect(state('Fault')).toBe('other');
@@ -248,25 +276,39 @@ describe('adaptOnvif: sample documents', () => {
     const xml = notify(
       '<wsnt:NotificationMessage><wsnt:Topic><tns1:RuleEngine xmlns:tns1="http://www.onvif.org/ver10/topics"><LineDetector><Crossed/></LineDetector></tns1:RuleEngine></wsnt:Topic><wsnt:Message><tt:Message UtcTime="2026-07-01T11:00:00Z"/></wsnt:Message></wsnt:NotificationMessage>',
     );
-    expect(adapt(xml)[0]).toMatchObject({ type: 'line_crossing', payload: { topic: 'RuleEngine/LineDetector/Crossed' } });
+    expect(adapt(xml)[0]).toMatchObject({
+      type: 'line_crossing',
+      payload: { topic: 'RuleEngine/LineDetector/Crossed' },
+    });
   });
 
   it('uses the receipt time when UtcTime is missing or unparseable', () => {
     for (const attrs of ['', 'UtcTime="soon"', 'UtcTime="2026-02-30T10:00:00Z"']) {
-      const [e] = adapt(message('tns1:VideoSource/MotionAlarm', attrs, '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'));
+      const [e] = adapt(
+        message('tns1:VideoSource/MotionAlarm', attrs, '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'),
+      );
       expect(e?.occurredAt).toEqual(ctx.now);
     }
   });
 
   it('reads a Confidence data item in 0..1', () => {
-    const [e] = adapt(message('tns1:RuleEngine/FieldDetector/ObjectsInside', 'UtcTime="2026-07-01T11:00:00Z"', '<tt:Data><tt:SimpleItem Name="Confidence" Value="0.83"/></tt:Data>'));
+    const [e] = adapt(
+      message(
+        'tns1:RuleEngine/FieldDetector/ObjectsInside',
+        'UtcTime="2026-07-01T11:00:00Z"',
+        '<tt:Data><tt:SimpleItem Name="Confidence" Value="0.83"/></tt:Data>',
+      ),
+    );
     expect(e?.confidence).toBe(0.83);
   });
 });
 
 describe('adaptOnvif: deterministic ids', () => {
   it('gives a redelivery the same id, whatever prefixes the producer used', () => {
-    const again = NOTIFY.replaceAll('env:', 'soap:').replaceAll('xmlns:env', 'xmlns:soap').replaceAll('wsnt:', 'b2:').replaceAll('xmlns:wsnt', 'xmlns:b2');
+    const again = NOTIFY.replaceAll('env:', 'soap:')
+      .replaceAll('xmlns:env', 'xmlns:soap')
+      .replaceAll('wsnt:', 'b2:')
+      .replaceAll('xmlns:wsnt', 'xmlns:b2');
     expect(adapt(again).map((e) => e.vendorEventId)).toEqual(adapt(NOTIFY).map((e) => e.vendorEventId));
   });
 
@@ -319,7 +361,10 @@ describe('adaptOnvif: refusals', () => {
   });
 
   it('refuses a document with no NotificationMessage', () => {
-    const r = adaptOnvif('<tev:PullMessagesResponse xmlns:tev="http://www.onvif.org/ver10/events/wsdl"><tev:CurrentTime>2026-07-01T11:59:00Z</tev:CurrentTime></tev:PullMessagesResponse>', ctx);
+    const r = adaptOnvif(
+      '<tev:PullMessagesResponse xmlns:tev="http://www.onvif.org/ver10/events/wsdl"><tev:CurrentTime>2026-07-01T11:59:00Z</tev:CurrentTime></tev:PullMessagesResponse>',
+      ctx,
+    );
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/NotificationMessage/) });
   });
 
@@ -333,7 +378,10 @@ describe('adaptOnvif: refusals', () => {
 // Property tests
 
 function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 function assertInvariants(xml: string): void {
@@ -375,7 +423,10 @@ const mutated = fc.oneof(
     .tuple(
       fc.constantFrom(...SAMPLES),
       fc.nat(),
-      fc.oneof(fc.string(), fc.constantFrom('', 'true', '0', 'NaN', '2026-13-01T00:00:00Z', '9999-12-31T23:59:59Z', '-1', '__proto__')),
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom('', 'true', '0', 'NaN', '2026-13-01T00:00:00Z', '9999-12-31T23:59:59Z', '-1', '__proto__'),
+      ),
     )
     .map(([xml, n, value]) => {
       let k = 0;
@@ -383,21 +434,53 @@ const mutated = fc.oneof(
       const target = n % Math.max(count, 1);
       return xml.replace(/="[^"]*"/g, (whole) => (k++ === target ? `="${escapeXml(value)}"` : whole));
     }),
-  fc.tuple(fc.constantFrom(...SAMPLES), fc.constantFrom('Topic', 'Message', 'Source', 'Data', 'SimpleItem', 'NotificationMessage'), fc.constantFrom('Foo', 'constructor', 'Topic', 'Message')).map(
-    ([xml, from, to]) => xml.replace(new RegExp(`(</?[\\w-]*:?)${from}\\b`, 'g'), `$1${to}`),
-  ),
+  fc
+    .tuple(
+      fc.constantFrom(...SAMPLES),
+      fc.constantFrom('Topic', 'Message', 'Source', 'Data', 'SimpleItem', 'NotificationMessage'),
+      fc.constantFrom('Foo', 'constructor', 'Topic', 'Message'),
+    )
+    .map(([xml, from, to]) => xml.replace(new RegExp(`(</?[\\w-]*:?)${from}\\b`, 'g'), `$1${to}`)),
 );
 
 /** Random well-formed ONVIF-shaped trees, so fuzzing gets past the well-formedness check. */
-const NAMES = ['wsnt:NotificationMessage', 'wsnt:Topic', 'wsnt:Message', 'tt:Message', 'tt:Source', 'tt:Key', 'tt:Data', 'tt:SimpleItem', 'tev:PullMessagesResponse', 'x:Other'];
-const ATTR_VALUES = fc.oneof(fc.string(), fc.constantFrom('true', 'false', '1', '2026-07-01T11:58:12Z', '2026-07-01T11:58:12', 'tns1:VideoSource/MotionAlarm', 'Rule', ''));
+const NAMES = [
+  'wsnt:NotificationMessage',
+  'wsnt:Topic',
+  'wsnt:Message',
+  'tt:Message',
+  'tt:Source',
+  'tt:Key',
+  'tt:Data',
+  'tt:SimpleItem',
+  'tev:PullMessagesResponse',
+  'x:Other',
+];
+const ATTR_VALUES = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    'true',
+    'false',
+    '1',
+    '2026-07-01T11:58:12Z',
+    '2026-07-01T11:58:12',
+    'tns1:VideoSource/MotionAlarm',
+    'Rule',
+    '',
+  ),
+);
 const xmlTree = fc.letrec<{ tree: string; leaf: string; node: string }>((tie) => ({
   tree: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('node')),
-  leaf: fc.oneof(fc.string().map(escapeXml), fc.constantFrom('tns1:RuleEngine/LineDetector/Crossed', 'tns1:Device/Trigger/DigitalInput')),
+  leaf: fc.oneof(
+    fc.string().map(escapeXml),
+    fc.constantFrom('tns1:RuleEngine/LineDetector/Crossed', 'tns1:Device/Trigger/DigitalInput'),
+  ),
   node: fc
     .tuple(
       fc.constantFrom(...NAMES),
-      fc.dictionary(fc.constantFrom('Name', 'Value', 'UtcTime', 'PropertyOperation', 'Dialect'), ATTR_VALUES, { maxKeys: 3 }),
+      fc.dictionary(fc.constantFrom('Name', 'Value', 'UtcTime', 'PropertyOperation', 'Dialect'), ATTR_VALUES, {
+        maxKeys: 3,
+      }),
       fc.array(tie('tree'), { maxLength: 4 }),
     )
     .map(([name, attrs, kids]) => {

@@ -94,9 +94,13 @@ describe('asArray', () => {
 
 describe('parseIsoDateTime', () => {
   it('honours an explicit offset', () => {
-    expect(parseIsoDateTime('2026-07-01T14:00:00+01:00', 'Europe/London')?.toISOString()).toBe('2026-07-01T13:00:00.000Z');
+    expect(parseIsoDateTime('2026-07-01T14:00:00+01:00', 'Europe/London')?.toISOString()).toBe(
+      '2026-07-01T13:00:00.000Z',
+    );
     expect(parseIsoDateTime('2026-07-01T14:00:00-0500', 'UTC')?.toISOString()).toBe('2026-07-01T19:00:00.000Z');
-    expect(parseIsoDateTime('2026-07-01T14:00:00.1234Z', 'Europe/London')?.toISOString()).toBe('2026-07-01T14:00:00.123Z');
+    expect(parseIsoDateTime('2026-07-01T14:00:00.1234Z', 'Europe/London')?.toISOString()).toBe(
+      '2026-07-01T14:00:00.123Z',
+    );
   });
 
   it('reads a time without offset in the given zone (BST and GMT)', () => {
@@ -106,7 +110,14 @@ describe('parseIsoDateTime', () => {
   });
 
   it('returns null for impossible or unparseable values', () => {
-    for (const bad of ['', 'yesterday', '2026-02-30T10:00:00Z', '2026-07-01T25:00:00Z', '2026-07-01T10:00:00+15:00', '1719835200']) {
+    for (const bad of [
+      '',
+      'yesterday',
+      '2026-02-30T10:00:00Z',
+      '2026-07-01T25:00:00Z',
+      '2026-07-01T10:00:00+15:00',
+      '1719835200',
+    ]) {
       expect(parseIsoDateTime(bad, 'UTC')).toBeNull();
     }
     expect(parseIsoDateTime('2026-07-01T14:00:00', 'Not/AZone')).toBeNull();

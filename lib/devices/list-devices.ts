@@ -1,0 +1,31 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { devices, stores } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertRole, storeScope } from '@/lib/auth/permissions';
+
+const DEVICE_ADMINS = ['admin', 'store_manager'] as const;
+
+/** Devices in the stores the actor administers; never the key (only its first characters). */
+export async function listDevices(db: DbOrTx, actor: Actor, opts: { store?: string } = {}) {
+  assertRole(actor, DEVICE_ADMINS);
+  const scope = storeScope(actor, DEVICE_ADMINS);
+  return db
+    .select({
+      id: devices.id,
+      name: devices.name,
+      kind: devices.kind,
+      vendor: devices.vendor,
+      vendorRef: devices.vendorRef,
+      keyPrefix: devices.apiKeyPrefix,
+      status: devices.status,
+      lastSeenAt: devices.lastSeenAt,
+      createdAt: devices.createdAt,
+      storeCode: stores.code,
+      storeName: stores.name,
+    })
+    .from(devices)
+    .innerJoin(stores, eq(stores.id, devices.storeId))
+    .where(and(scope.all ? undefined : inArray(devices.storeId, scope.storeIds.length ? scope.storeIds : ['00000000-0000-0000-0000-000000000000']), opts.store ? eq(stores.code, opts.store) : undefined))
+    .orderBy(asc(stores.code), asc(devices.kind), asc(devices.name));
+}
