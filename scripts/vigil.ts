@@ -4,6 +4,7 @@
 import '@/lib/runtime/local-env';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { createDb, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { CLI_OPERATOR } from '@/lib/auth/actor';
@@ -13,6 +14,15 @@ import { revokeDevice } from '@/lib/devices/revoke-device';
 import { AppError, Invalid } from '@/lib/errors';
 import { resolveDatabase } from '@/lib/runtime/resolve-database';
 import { createUser } from '@/lib/users/create-user';
+import { defaultTargets, simulate } from './simulate';
+
+const simulateInput = z.object({
+  store: z.string().min(1),
+  rate: z.coerce.number().min(0.1).max(50_000).default(20),
+  duration: z.coerce.number().min(1).max(3600).default(30),
+  url: z.string().url().optional(),
+  mqtt: z.string().url().optional(),
+});
 
 type Command = {
   usage: string;
@@ -52,6 +62,19 @@ const commands: Record<string, Command> = {
       return { ...user, password: v.password ? undefined : password };
     },
   },
+  simulate: {
+    usage: `simulate --store <code> [--rate <events/s, default 20>] [--duration <s, default 30>] [--url <app url>] [--mqtt <broker url>]
+  Sends realistic mixed traffic to a running Vigil through its real interfaces (HTTP generic,
+  ONVIF XML, POSLog XML, Frigate and sensors over MQTT), with bursts that trigger each demo
+  rule (repeated EAS alarms, gate alarm + person, refund without receipt, panic button).`,
+    options: { store: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, url: { type: 'string' }, mqtt: { type: 'string' } },
+    run: async (db, v) => {
+      const parsed = simulateInput.safeParse(v);
+      if (!parsed.success) throw Invalid.fromZod(parsed.error);
+      const targets = defaultTargets();
+      return simulate(db, { store: parsed.data.store, rate: parsed.data.rate, duration: parsed.data.duration, url: parsed.data.url ?? targets.url, mqttUrl: parsed.data.mqtt ?? targets.mqttUrl });
+    },
+  },
   'audit verify': {
     usage: `audit verify
   Recomputes the audit log's hash chain end to end; exits 1 if any row was altered or removed.`,
@@ -72,7 +95,8 @@ function help() {
 
 async function main() {
   const argv = process.argv.slice(2);
-  const name = argv.slice(0, 2).join(' ');
+  const twoWords = argv.slice(0, 2).join(' ');
+  const name = commands[twoWords] ? twoWords : (argv[0] ?? '');
   const command = commands[name];
   if (!command) {
     console.error(argv.length && !argv.includes('--help') ? `Unknown command "${argv.join(' ')}".\n\n${help()}` : help());
@@ -80,7 +104,7 @@ async function main() {
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    const parsed = parseArgs({ args: argv.slice(2), options: { ...command.options, help: { type: 'boolean' } }, strict: true });
+    const parsed = parseArgs({ args: argv.slice(name.split(' ').length), options: { ...command.options, help: { type: 'boolean' } }, strict: true });
     values = parsed.values as typeof values;
   } catch (e) {
     console.error(`${(e as Error).message}\n\nUsage: ${command.usage}`);

@@ -39,6 +39,9 @@ const matrix: { route: string; expect: Record<string, number> }[] = [
   { route: '/insights', expect: { colleague: F, security: F, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
   { route: '/cases', expect: { colleague: F, security: F, manager: F, regional: F, investigator: A, dpo: F, admin: A } },
   { route: '/admin', expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: A, admin: A } },
+  { route: '/admin/devices', expect: { colleague: F, security: F, manager: A, regional: F, investigator: F, dpo: F, admin: A } },
+  { route: '/admin/rules', expect: { colleague: F, security: F, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
+  { route: `/api/events?store=${HOME_STORE}`, expect: { colleague: F, security: A, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
 ];
 
 for (const local of ['colleague', 'security', 'manager', 'regional', 'investigator', 'dpo', 'admin']) {

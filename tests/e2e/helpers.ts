@@ -24,6 +24,8 @@ export async function signInThroughForm(page: Page, local: string, password = PA
   await page.getByLabel('Password').fill(password);
   if (MFA_USERS.has(local)) await page.getByLabel('Authentication code').fill(totpCode(TOTP_SECRET));
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // With the right password, wait until the session exists before the test navigates on.
+  if (password === PASSWORD) await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
 /** An API client holding a session cookie, signed in through the Auth.js endpoints. */

@@ -101,3 +101,54 @@ test("a panic event raises a critical alert that reaches its store's security of
     socket.close();
   }
 });
+
+const ONVIF_NOTIFY = (topic: string, time: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:tns1="http://www.onvif.org/ver10/topics">
+  <env:Body><wsnt:Notify><wsnt:NotificationMessage>
+    <wsnt:Topic Dialect="http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet">${topic}</wsnt:Topic>
+    <wsnt:Message><tt:Message UtcTime="${time}" PropertyOperation="Changed">
+      <tt:Source><tt:SimpleItem Name="Rule" Value="entrance"/></tt:Source>
+      <tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>
+    </tt:Message></wsnt:Message>
+  </wsnt:NotificationMessage></wsnt:Notify></env:Body>
+</env:Envelope>`;
+
+test('ONVIF notifications are ingested once; XXE and billion-laughs payloads are refused', async ({ request }) => {
+  const device = createDevice(HOME_STORE, 'camera');
+  const headers = { authorization: `Bearer ${device.apiKey}`, 'content-type': 'application/soap+xml' };
+  const xml = ONVIF_NOTIFY('tns1:RuleEngine/LineDetector/Crossed', new Date().toISOString());
+  const first = await request.post('/api/ingest/onvif', { headers, data: xml });
+  expect(first.status()).toBe(202);
+  expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+  expect(await (await request.post('/api/ingest/onvif', { headers, data: xml })).json()).toMatchObject({ accepted: 0, duplicates: 1 });
+
+  const xxe = `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><wsnt:Notify xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2"><wsnt:NotificationMessage><wsnt:Topic>&xxe;</wsnt:Topic></wsnt:NotificationMessage></wsnt:Notify>`;
+  const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><a>&lol3;</a>`;
+  for (const bad of [xxe, laughs, '<not-closed>']) {
+    const res = await request.post('/api/ingest/onvif', { headers, data: bad });
+    expect(res.status()).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toBeTruthy();
+  }
+  expect((await request.post('/api/ingest/onvif', { headers: { ...headers, 'content-type': 'application/json' }, data: '{}' })).status()).toBe(415);
+});
+
+test('POSLog XML is ingested, and a refund without a receipt over £50 alerts the store', async ({ request }) => {
+  const device = createDevice('LIV01', 'pos');
+  const headers = { authorization: `Bearer ${device.apiKey}`, 'content-type': 'application/xml' };
+  const poslog = `<?xml version="1.0"?>
+<POSLog xmlns="http://www.nrf-arts.org/IXRetail/namespace/">
+  <Transaction>
+    <RetailStoreID>LIV01</RetailStoreID><WorkstationID>7</WorkstationID><SequenceNumber>${Date.now()}</SequenceNumber>
+    <OperatorID>4521</OperatorID><BeginDateTime>${new Date().toISOString()}</BeginDateTime>
+    <RetailTransaction>
+      <LineItem><Return><ItemID>5010677015240</ItemID><Description>Whisky 70cl</Description><Quantity>3</Quantity><ExtendedAmount>75.00</ExtendedAmount></Return></LineItem>
+      <Tender TenderType="Cash"><Amount>75.00</Amount></Tender>
+    </RetailTransaction>
+  </Transaction>
+</POSLog>`;
+  const res = await request.post('/api/ingest/pos', { headers, data: poslog });
+  expect(res.status()).toBe(202);
+  expect(await res.json()).toMatchObject({ accepted: 1, alerts: 1 });
+  const again = await request.post('/api/ingest/pos', { headers, data: poslog });
+  expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 1, alerts: 0 });
+});

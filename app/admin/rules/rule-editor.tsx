@@ -1,7 +1,7 @@
 'use client';
 
 import { FlaskConical, Loader2, Save } from 'lucide-react';
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -51,7 +51,18 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
   const err = (path: string) => errors[path];
 
   return (
-    <form action={action} className="space-y-5" key={rule.id ?? 'new'}>
+    <form
+      className="space-y-5"
+      key={rule.id ?? 'new'}
+      // Submitted by hand: a form `action` makes React reset every field afterwards, and a
+      // preview must not wipe what the editor has typed.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        const data = new FormData(e.currentTarget, submitter);
+        startTransition(() => action(data));
+      }}
+    >
       {rule.id && <input type="hidden" name="id" value={rule.id} />}
       {failed && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
