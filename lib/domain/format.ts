@@ -21,8 +21,11 @@ export function formatAge(at: Date | string, now = Date.now()): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
+const ACRONYMS = /\b(eas|pos|onvif|vms|cctv|mfa)\b/gi;
+
+/** "eas_alarm" → "EAS alarm": identifiers as words people read. */
 export const humanise = (value: string) => {
-  const s = value.replace(/_/g, ' ');
+  const s = value.replace(/_/g, ' ').replace(ACRONYMS, (m) => m.toUpperCase());
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 

@@ -65,14 +65,16 @@ async function evaluateCorrelation(db: DbOrTx, rule: AlertRule, store: Store, ba
   if (relevant.length === 0) return [];
   const ms = c.data.withinSeconds * 1000;
   const times = relevant.map((e) => e.occurredAt.getTime());
-  // One query per batch: every candidate partner around the batch's time span.
+  // One query per batch, for partner types only: a batch of person detections needs
+  // the (rare) gate alarms around it, not every other person detection.
+  const partnerTypes = [...new Set(relevant.map((e) => (e.type === c.data.firstType ? c.data.secondType : c.data.firstType)))];
   const candidates = await db
     .select({ id: securityEvents.id, type: securityEvents.type, zoneId: securityEvents.zoneId, occurredAt: securityEvents.occurredAt })
     .from(securityEvents)
     .where(
       and(
         eq(securityEvents.storeId, store.id),
-        inArray(securityEvents.type, [c.data.firstType, c.data.secondType]),
+        inArray(securityEvents.type, partnerTypes),
         gte(securityEvents.occurredAt, new Date(Math.min(...times) - ms)),
         lte(securityEvents.occurredAt, new Date(Math.max(...times) + ms)),
       ),

@@ -45,3 +45,19 @@ describe('seeded randomness', () => {
     expect([a.next(), a.poisson(3), a.int(1, 9)]).toEqual([b.next(), b.poisson(3), b.int(1, 9)]);
   });
 });
+
+describe('humanise', () => {
+  it('turns identifiers into words, keeping acronyms', async () => {
+    const { humanise } = await import('@/lib/domain/format');
+    expect(humanise('eas_alarm')).toBe('EAS alarm');
+    expect(humanise('violence_against_staff')).toBe('Violence against staff');
+    expect(humanise('pos')).toBe('POS');
+  });
+});
+
+describe('pgArrayLiteral', () => {
+  it('quotes and escapes every element, and writes NULL for null', async () => {
+    const { pgArrayLiteral } = await import('@/lib/ingest/store-security-events');
+    expect(pgArrayLiteral(['a', 'b"c', 'd\\e', null, 1.5])).toBe('{"a","b\\"c","d\\\\e",NULL,"1.5"}');
+  });
+});

@@ -35,7 +35,7 @@ export function CreateDeviceForm({ stores }: { stores: { code: string; name: str
           </div>
         </div>
       )}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4">
         <div className="space-y-1">
           <Label htmlFor="store">Store</Label>
           <select id="store" name="store" required className={select} aria-invalid={!!errors.store}>
@@ -62,7 +62,7 @@ export function CreateDeviceForm({ stores }: { stores: { code: string; name: str
           <Input id="ref" name="ref" placeholder="e.g. the Frigate camera name" aria-describedby="ref-hint" />
           <p id="ref-hint" className="text-sm text-slate-600">How MQTT messages name this device.</p>
         </div>
-        <div className="space-y-1 sm:col-span-2">
+        <div className="space-y-1">
           <Label htmlFor="name">Name (optional)</Label>
           <Input id="name" name="name" placeholder="Entrance camera" />
         </div>

@@ -254,7 +254,7 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
               <>
                 <p className="text-base font-semibold">
                   Would have fired {state.backtest.data.total.toLocaleString('en-GB')} time{state.backtest.data.total === 1 ? '' : 's'} in the last {state.backtest.data.days} days
-                  {state.backtest.data.total > 0 && ` (about ${state.backtest.data.perDay} a day)`}.
+                  {state.backtest.data.total > 0 && (state.backtest.data.perDay >= 1 ? ` (about ${state.backtest.data.perDay} a day)` : ' (less than once a day)')}.
                 </p>
                 {state.backtest.data.byStore.length > 0 && (
                   <ul className="mt-2 space-y-1">
