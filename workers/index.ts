@@ -2,6 +2,7 @@
 // beside the web server; safe to run several (pg-boss uses SKIP LOCKED).
 import '@/lib/runtime/local-env';
 import { startBoss } from './boss';
+import { startAnomalyScoring } from './anomaly';
 import { startEscalation } from './escalation';
 import { startMqttIngest } from './ingest-mqtt';
 import { startHeartbeat } from './heartbeat';
@@ -12,8 +13,9 @@ async function main() {
   const stopHeartbeat = await startHeartbeat(boss);
   await startPartitionMaintenance(boss);
   await startEscalation(boss);
+  await startAnomalyScoring(boss);
   const stopMqtt = await startMqttIngest();
-  console.log('[workers] running: heartbeat, partitions, escalation, MQTT ingest');
+  console.log('[workers] running: heartbeat, partitions, escalation, anomaly scoring, MQTT ingest');
 
   const shutdown = async () => {
     stopHeartbeat();

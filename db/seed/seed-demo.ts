@@ -263,6 +263,15 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
       recipientRoles: ['security'],
     },
     {
+      name: 'Cameras tampered with more than usual',
+      kind: 'anomaly',
+      condition: { subject: 'store', eventType: 'tamper', zThreshold: 3.5, minSamples: 14 },
+      severity: 'medium',
+      recipientRoles: ['store_manager'],
+      suppressionSeconds: 6 * 3600,
+      escalationDelaySeconds: 0,
+    },
+    {
       name: 'Refund without receipt over £50',
       kind: 'pos_exception',
       condition: { pattern: 'refund_without_receipt', minPence: 5000 },

@@ -9,6 +9,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { Forbidden } from '@/lib/errors';
 import { hasRole } from '@/lib/auth/permissions';
 import { correlationCondition, posExceptionCondition, thresholdCondition } from './conditions';
+import { judgeDay } from './anomaly';
+import { dailySeries, HISTORY_DAYS } from './evaluate-anomaly-rules';
 import { parseRule, resolveRuleScope, RULE_EDITORS } from './save-rule';
 
 export type Backtest = {
@@ -20,6 +22,30 @@ export type Backtest = {
 };
 
 const DAYS = 30;
+
+/** Anomaly rules are judged day by day with the same function the live scoring uses. */
+async function backtestAnomaly(db: DbOrTx, scope: Awaited<ReturnType<typeof resolveRuleScope>>, condition: unknown): Promise<Backtest> {
+  const { condition: c, groups } = await dailySeries(db, scope, condition, DAYS + HISTORY_DAYS);
+  const fires = new Map<string, number>();
+  for (const [grp, series] of groups) {
+    for (const subject of series.keys()) {
+      for (let day = 0; day < DAYS; day++) {
+        if (!judgeDay(series, subject, day, c, HISTORY_DAYS).fires) continue;
+        const storeId = c.subject === 'store' ? subject : grp;
+        fires.set(storeId, (fires.get(storeId) ?? 0) + 1);
+      }
+    }
+  }
+  const names = await db.select({ id: stores.id, code: stores.code, name: stores.name }).from(stores);
+  const byStore = [...fires.entries()]
+    .map(([id, n]) => {
+      const s = names.find((x) => x.id === id);
+      return { storeCode: s?.code ?? '?', storeName: s?.name ?? '?', fires: n };
+    })
+    .sort((a, b) => b.fires - a.fires || a.storeCode.localeCompare(b.storeCode));
+  const total = byStore.reduce((sum, r) => sum + r.fires, 0);
+  return { days: DAYS, total, perDay: Math.round((total / DAYS) * 10) / 10, byStore, note: 'Counted as days on which a store or operator was anomalous.' };
+}
 
 export async function backtestRule(db: DbOrTx, actor: Actor, raw: unknown): Promise<Backtest> {
   if (!hasRole(actor, RULE_EDITORS)) throw new Forbidden();
@@ -86,7 +112,8 @@ export async function backtestRule(db: DbOrTx, actor: Actor, raw: unknown): Prom
         select store_id, occurred_at from tx where n >= ${c.count ?? 3}`;
     }
   }
-  if (!firings) return { days: DAYS, total: 0, perDay: 0, byStore: [], note: 'A backtest is not available for anomaly rules yet.' };
+  if (rule.kind === 'anomaly') return backtestAnomaly(db, scope, rule.condition);
+  if (!firings) return { days: DAYS, total: 0, perDay: 0, byStore: [] };
 
   const rows = (await db.execute(sql`
     with f as (${firings}),

@@ -162,8 +162,8 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
         )}
         {kind === 'anomaly' && (
           <p className="text-sm text-slate-700">
-            Anomaly rules compare a store&apos;s or operator&apos;s rate with its own baseline and its peers. They are evaluated
-            by a later release; you can save one now, but it will not fire yet.
+            Compares each store&apos;s (or till operator&apos;s) count over the last 24 hours with its own past 28 days and
+            with its peers, using robust z-scores (median and MAD). Scored every 15 minutes; one alert per anomaly per 6 hours.
           </p>
         )}
         {kind === 'anomaly' && (
@@ -174,7 +174,7 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
                 <option value="operator">Till operators</option>
               </select>
             </Field>
-            <Field id="a-type" text="Event type">
+            <Field id="a-type" text="Event or till transaction type" hint="e.g. shelf_sweep, or void for operators">
               <Input id="a-type" name="condition.anomaly.eventType" defaultValue={str('eventType', 'theft')} />
             </Field>
             <Field id="a-z" text="Robust z-score over">
@@ -248,9 +248,7 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
       <div aria-live="polite">
         {state?.backtest?.ok && (
           <section aria-label="Backtest" className="rounded-md border border-brand-100 bg-brand-50 p-4 text-sm text-brand-800">
-            {state.backtest.data.note ? (
-              <p>{state.backtest.data.note}</p>
-            ) : (
+            {(
               <>
                 <p className="text-base font-semibold">
                   Would have fired {state.backtest.data.total.toLocaleString('en-GB')} time{state.backtest.data.total === 1 ? '' : 's'} in the last {state.backtest.data.days} days
@@ -267,6 +265,7 @@ export function RuleEditor({ rule, stores, regions }: { rule: EditableRule; stor
                   </ul>
                 )}
                 {state.backtest.data.total === 0 && <p className="mt-1">Nothing in the stored events matches. Check the event type and thresholds.</p>}
+                {state.backtest.data.note && <p className="mt-1 text-brand-700">{state.backtest.data.note}</p>}
               </>
             )}
           </section>
