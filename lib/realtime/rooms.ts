@@ -7,9 +7,12 @@ export const userRoom = (userId: string) => `user:${userId}`;
 /** Holders of an all-stores scope (admins) listen here for every store's events. */
 export const ALL_ROOM = 'all';
 
+/** Roles that follow a store's live alerts and incidents; colleagues hear about their own reports only. */
+const STORE_FEED_ROLES = new Set(['security', 'store_manager', 'regional_manager', 'investigator', 'admin']);
+
 export function roomsFor(actor: Actor): string[] {
   const rooms = new Set<string>([userRoom(actor.id)]);
-  for (const s of actor.stores) rooms.add(storeRoom(s.id));
+  for (const s of actor.stores) if (s.roles.some((r) => STORE_FEED_ROLES.has(r))) rooms.add(storeRoom(s.id));
   for (const m of actor.memberships) if (m.scopeType === 'region' && m.regionId) rooms.add(regionRoom(m.regionId));
   if (actor.globalRoles.length > 0) rooms.add(ALL_ROOM);
   return [...rooms];

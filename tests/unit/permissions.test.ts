@@ -37,4 +37,9 @@ describe('permissions', () => {
     };
     expect(roomsFor(regional).sort()).toEqual(['region:r1', 'store:s1', 'store:s2', 'user:u1']);
   });
+
+  it("keeps a colleague out of the store's live alert feed: only their own room", () => {
+    const colleague: Actor = { ...base, roles: ['colleague'], stores: [store('s1', ['colleague'])] };
+    expect(roomsFor(colleague)).toEqual(['user:u1']);
+  });
 });
