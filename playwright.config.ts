@@ -36,6 +36,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { DATABASE_URL: databaseUrl, PORT: String(E2E_PORT), VIGIL_DEMO: '1', VIGIL_MQTT_PORT: '1885', MQTT_URL: '' },
+    env: { DATABASE_URL: databaseUrl, PORT: String(E2E_PORT), VIGIL_DEMO: '1', VIGIL_MQTT_PORT: '1885', MQTT_URL: '', VIGIL_INGEST_RATE: '10' },
   },
 });

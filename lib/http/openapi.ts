@@ -1,5 +1,6 @@
 // The OpenAPI document, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
+import { resolveAlertInput } from '@/lib/alerts/act-on-alert';
 import { listAlertsQuery } from '@/lib/alerts/list-alerts';
 import { genericEventsBody } from '@/lib/ingest/adapters/generic-json';
 import { posJsonBody } from '@/lib/ingest/adapters/poslog';
@@ -61,6 +62,8 @@ const operations: Operation[] = [
     responses: { '202': '{"accepted","duplicates","alerts"}', '400': 'Invalid; nothing stored', '401': 'Bad or revoked key', '413': 'Too large', '415': 'Neither XML nor JSON', '429': 'Rate limited' },
   },
   { method: 'get', path: '/api/events', summary: 'Stored security events in the caller’s stores, newest first, paginated by cursor', auth: 'session', query: listEventsQuery, responses: { '200': '{"events":[…],"nextCursor"}', '401': 'Not signed in', '403': 'Out of scope' } },
+  { method: 'post', path: '/api/alerts/{id}/acknowledge', summary: 'Acknowledge an open or escalated alert', auth: 'session', responses: { '200': '{"alert"}', '403': 'Out of scope', '404': 'No such alert', '409': 'Someone else acted first' } },
+  { method: 'post', path: '/api/alerts/{id}/resolve', summary: 'Resolve an alert with an outcome', auth: 'session', body: resolveAlertInput, responses: { '200': '{"alert"}', '400': 'Unknown outcome', '403': 'Out of scope', '404': 'No such alert', '409': 'Already resolved' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
 ];
 

@@ -1,16 +1,34 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AlertFeed, type FeedAlert } from '@/components/console/alert-feed';
 import { IncidentTable } from '@/components/incidents/incident-table';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { alerts, stores } from '@/db/schema';
+import { stores } from '@/db/schema';
+import { ALERT_ACTORS } from '@/lib/alerts/act-on-alert';
+import { listAlerts } from '@/lib/alerts/list-alerts';
+import { storeResponseTimes } from '@/lib/alerts/response-times';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { canAccessStore, STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { formatDuration } from '@/lib/domain/duration';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 
 export const metadata: Metadata = { title: 'Store console' };
+
+function ResponseFigures({ label, t }: { label: string; t: { alerts: number; mttaSeconds: number | null; mttrSeconds: number | null } }) {
+  return (
+    <div>
+      <h3 className="text-sm font-medium text-slate-700">{label}</h3>
+      <dl className="mt-1 grid grid-cols-3 gap-2 text-center">
+        <div><dt className="text-xs text-slate-600">Alerts</dt><dd className="text-xl font-semibold tabular-nums">{t.alerts}</dd></div>
+        <div><dt className="text-xs text-slate-600"><abbr title="Mean time to acknowledge">MTTA</abbr></dt><dd className="text-xl font-semibold tabular-nums">{formatDuration(t.mttaSeconds)}</dd></div>
+        <div><dt className="text-xs text-slate-600"><abbr title="Mean time to resolve">MTTR</abbr></dt><dd className="text-xl font-semibold tabular-nums">{formatDuration(t.mttrSeconds)}</dd></div>
+      </dl>
+    </div>
+  );
+}
 
 export default async function StoreConsolePage({ params }: { params: Promise<{ storeCode: string }> }) {
   const { storeCode } = await params;
@@ -18,24 +36,30 @@ export default async function StoreConsolePage({ params }: { params: Promise<{ s
   const [store] = await db.select().from(stores).where(eq(stores.code, storeCode));
   if (!store) notFound();
   const actor = await requirePageActor({ roles: STORE_OVERSIGHT, storeId: store.id });
-  const [incidents, [open]] = await Promise.all([
+  // Read before the alerts, so the feed's catch-up covers anything raised in between.
+  const loadedAt = new Date().toISOString();
+  const [incidents, recent, times] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
-    db.select({ n: count() }).from(alerts).where(and(eq(alerts.storeId, store.id), ne(alerts.status, 'resolved'))),
+    listAlerts(db, actor, { store: store.code, limit: 50 }),
+    storeResponseTimes(db, actor, store),
   ]);
   return (
     <>
       <PageHeader title={store.name} description={`Store ${store.code} · ${store.address}, ${store.postcode}`} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
+      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <Card>
-          <CardTitle className="mb-3">Latest incidents</CardTitle>
-          <IncidentTable rows={incidents} caption={`Latest incidents at ${store.name}`} />
+          <AlertFeed storeCode={store.code} initial={recent as FeedAlert[]} loadedAt={loadedAt} canAct={canAccessStore(actor, store.id, ALERT_ACTORS)} />
         </Card>
-        <Card>
-          <CardTitle>Live alerts</CardTitle>
-          <p className="mt-2 text-3xl font-semibold tabular-nums">{open?.n ?? 0}</p>
-          <p className="text-sm text-slate-700">open or waiting for action. The live alert feed arrives with the console release.</p>
+        <Card className="space-y-4">
+          <CardTitle>How fast we respond</CardTitle>
+          <ResponseFigures label="Today" t={times.today} />
+          <ResponseFigures label="Last 7 days" t={times.week} />
         </Card>
       </div>
+      <Card className="mt-4">
+        <CardTitle className="mb-3">Latest incidents</CardTitle>
+        <IncidentTable rows={incidents} caption={`Latest incidents at ${store.name}`} />
+      </Card>
     </>
   );
 }

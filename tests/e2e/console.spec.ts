@@ -1,0 +1,58 @@
+// The live store console: alerts arrive within 2 s, actions show on every console,
+// and a console that lost its connection catches up on what it missed, each once.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+
+const databaseUrl = process.env.E2E_DATABASE_URL!;
+
+function deviceKey(store: string): string {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', 'device', 'create', '--store', store, '--kind', 'sensor', '--vendor', 'generic'], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  return (JSON.parse(out.trim().split('\n').pop()!) as { apiKey: string }).apiKey;
+}
+
+async function panic(request: APIRequestContext, key: string) {
+  const res = await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${key}` }, data: { events: [{ id: randomUUID(), type: 'panic', occurredAt: new Date().toISOString() }] } });
+  expect(res.status()).toBe(202);
+}
+
+async function openConsole(browser: Browser, store: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signInThroughForm(page, 'admin');
+  await page.goto(`/stores/${store}`);
+  await expect(page.getByTestId('connection')).toHaveText('Live');
+  return page;
+}
+
+test('two consoles see a new alert within 2 s, and each other’s acknowledge and resolve', async ({ browser, request }) => {
+  const key = deviceKey('SUN01');
+  const [a, b] = await Promise.all([openConsole(browser, 'SUN01'), openConsole(browser, 'SUN01')]);
+  await panic(request, key);
+  for (const page of [a, b]) await expect(page.getByTestId('alert').filter({ hasText: 'Panic button' })).toHaveCount(1, { timeout: 2000 });
+
+  await a.getByRole('button', { name: 'Acknowledge Panic button' }).click();
+  await expect(b.getByTestId('alert').filter({ hasText: 'Acknowledged' })).toHaveCount(1, { timeout: 2000 });
+
+  await b.getByLabel('Outcome for Panic button').selectOption('deterred');
+  await b.getByRole('button', { name: 'Resolve Panic button' }).click();
+  for (const page of [a, b]) await expect(page.getByTestId('alert')).toHaveCount(0, { timeout: 2000 });
+  await expect(a.getByText('Recently resolved (1)')).toBeVisible();
+  await expectNoSeriousA11yViolations(a);
+});
+
+test('a console that was offline catches up on the alerts it missed, each once', async ({ browser, request }) => {
+  const key = deviceKey('DND01');
+  const page = await openConsole(browser, 'DND01');
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('connection')).not.toHaveText('Live', { timeout: 30_000 });
+  for (let i = 0; i < 3; i++) await panic(request, key);
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('connection')).toHaveText('Live', { timeout: 30_000 });
+  await expect(page.getByTestId('alert')).toHaveCount(3, { timeout: 5000 });
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('alert')).toHaveCount(3);
+});
