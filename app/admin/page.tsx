@@ -1,4 +1,5 @@
 import { Check, X } from 'lucide-react';
+import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { PageHeader } from '@/components/shell/page-header';
@@ -23,39 +24,40 @@ export default async function AdminPage() {
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
         <Card>
           <CardTitle className="mb-3">People</CardTitle>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">People with access to Vigil</caption>
-              <thead className="border-b border-slate-200 text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Email</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Access</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Two-step sign-in</th>
-                  <th scope="col" className="py-2 font-medium">Last sign-in</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {people.map((p) => (
-                  <tr key={p.id}>
-                    <td className="py-2 pr-4">{p.name}</td>
-                    <td className="py-2 pr-4">{p.email}</td>
-                    <td className="py-2 pr-4">{p.access.join('; ') || 'None'}</td>
-                    <td className="py-2 pr-4">{p.mfa ? 'On' : 'Off'}</td>
-                    <td className="py-2 whitespace-nowrap">{p.lastSignInAt ? formatDateTime(p.lastSignInAt) : 'Never'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="People with access to Vigil"
+            columns={[
+              { label: 'Name' },
+              { label: 'Email' },
+              { label: 'Access' },
+              { label: 'Two-step sign-in' },
+              { label: 'Last sign-in' },
+            ]}
+          >
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td className="py-2 pr-4">{p.name}</td>
+                <td className="py-2 pr-4">{p.email}</td>
+                <td className="py-2 pr-4">{p.access.join('; ') || 'None'}</td>
+                <td className="py-2 pr-4">{p.mfa ? 'On' : 'Off'}</td>
+                <td className="py-2 whitespace-nowrap">{p.lastSignInAt ? formatDateTime(p.lastSignInAt) : 'Never'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </Card>
         <Card>
           <CardTitle>Audit trail</CardTitle>
           <p className="mt-2 flex items-center gap-2 font-medium">
-            {chain.ok ? <Check aria-hidden className="size-5 text-green-700" /> : <X aria-hidden className="size-5 text-red-700" />}
+            {chain.ok ? (
+              <Check aria-hidden className="size-5 text-green-700" />
+            ) : (
+              <X aria-hidden className="size-5 text-red-700" />
+            )}
             {chain.ok ? 'Intact' : `Broken at entry ${chain.firstBrokenSeq}`}
           </p>
-          <p className="text-sm text-slate-700">{chain.rows.toLocaleString('en-GB')} entries checked, each linked to the one before.</p>
+          <p className="text-sm text-slate-700">
+            {chain.rows.toLocaleString('en-GB')} entries checked, each linked to the one before.
+          </p>
         </Card>
       </div>
     </>

@@ -36,7 +36,8 @@ function urlFor(state: State, database = DATABASE) {
   return `postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${state.port}/${database}`;
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** True when a PostgreSQL answers at `url` within a few seconds. */
+export async function canConnect(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
     await sql`select 1`;

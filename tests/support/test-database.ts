@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { canConnect, startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
@@ -14,22 +14,10 @@ function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
-async function reachable(url: string) {
-  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await sql.end({ timeout: 1 });
-  }
-}
-
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
   let serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   let stopEmbedded = async () => {};
-  if (!(await reachable(serverUrl))) {
+  if (!(await canConnect(serverUrl))) {
     const embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'vigil-test-pg'), (l) => console.error(l));
     serverUrl = embedded.url;
     stopEmbedded = embedded.stop;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataTable } from '@/components/ui/data-table';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
@@ -18,50 +19,63 @@ export default async function DevicesPage() {
   const actor = await requirePageActor({ roles: ['admin', 'store_manager'] });
   const db = getDb();
   const scope = storeScope(actor, ['admin', 'store_manager']);
-  const [devices, allStores] = await Promise.all([listDevices(db, actor), db.select({ id: storesTable.id, code: storesTable.code, name: storesTable.name }).from(storesTable).orderBy(storesTable.code)]);
+  const [devices, allStores] = await Promise.all([
+    listDevices(db, actor),
+    db
+      .select({ id: storesTable.id, code: storesTable.code, name: storesTable.name })
+      .from(storesTable)
+      .orderBy(storesTable.code),
+  ]);
   const stores = scope.all ? allStores : allStores.filter((s) => scope.storeIds.includes(s.id));
   return (
     <>
-      <PageHeader title="Devices" description="Cameras, tills, sensors and kiosks that send events to Vigil, each with its own revocable key." />
+      <PageHeader
+        title="Devices"
+        description="Cameras, tills, sensors and kiosks that send events to Vigil, each with its own revocable key."
+      />
       <AdminNav current="/admin/devices" />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <Card>
           <CardTitle className="mb-3">Registered devices</CardTitle>
           {devices.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">No devices yet. Register one to start receiving its events.</p>
+            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+              No devices yet. Register one to start receiving its events.
+            </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Registered devices</caption>
-                <thead className="border-b border-slate-200 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Device</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Store</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Vendor</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Key</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Last seen</th>
-                    <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {devices.map((d) => (
-                    <tr key={d.id}>
-                      <td className="py-2 pr-3">
-                        <span className="font-medium">{d.name}</span>
-                        <span className="block text-xs text-slate-600">{humanise(d.kind)}</span>
-                      </td>
-                      <td className="py-2 pr-3">{d.storeCode}</td>
-                      <td className="py-2 pr-3">{d.vendor}{d.vendorRef && <span className="block font-mono text-xs text-slate-600">{d.vendorRef}</span>}</td>
-                      <td className="py-2 pr-3 font-mono text-xs">{d.keyPrefix ? `${d.keyPrefix}…` : '—'}</td>
-                      <td className="py-2 pr-3 whitespace-nowrap">{d.lastSeenAt ? formatAge(d.lastSeenAt) : 'Never'}</td>
-                      <td className="py-2 text-right">
-                        {d.status === 'active' ? <RevokeButton id={d.id} name={d.name} /> : <Badge className="border-slate-300 bg-slate-100 text-slate-700">Revoked</Badge>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Registered devices"
+              columns={[
+                { label: 'Device' },
+                { label: 'Store' },
+                { label: 'Vendor' },
+                { label: 'Key' },
+                { label: 'Last seen' },
+                { label: <span className="sr-only">Actions</span> },
+              ]}
+            >
+              {devices.map((d) => (
+                <tr key={d.id}>
+                  <td className="py-2 pr-3">
+                    <span className="font-medium">{d.name}</span>
+                    <span className="block text-xs text-slate-600">{humanise(d.kind)}</span>
+                  </td>
+                  <td className="py-2 pr-3">{d.storeCode}</td>
+                  <td className="py-2 pr-3">
+                    {d.vendor}
+                    {d.vendorRef && <span className="block font-mono text-xs text-slate-600">{d.vendorRef}</span>}
+                  </td>
+                  <td className="py-2 pr-3 font-mono text-xs">{d.keyPrefix ? `${d.keyPrefix}…` : '—'}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap">{d.lastSeenAt ? formatAge(d.lastSeenAt) : 'Never'}</td>
+                  <td className="py-2 text-right">
+                    {d.status === 'active' ? (
+                      <RevokeButton id={d.id} name={d.name} />
+                    ) : (
+                      <Badge className="border-slate-300 bg-slate-100 text-slate-700">Revoked</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card>

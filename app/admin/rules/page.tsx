@@ -1,4 +1,5 @@
 import { eq, inArray, or } from 'drizzle-orm';
+import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminNav } from '@/components/admin/admin-nav';
@@ -16,8 +17,10 @@ import { type EditableRule, RuleEditor } from './rule-editor';
 export const metadata: Metadata = { title: 'Alert rules' };
 
 function summary(kind: string, c: Record<string, unknown>): string {
-  if (kind === 'threshold') return `≥ ${String(c.count)} × ${humanise(String(c.eventType)).toLowerCase()} in ${Number(c.windowSeconds) / 60} min`;
-  if (kind === 'correlation') return `${humanise(String(c.firstType))} + ${humanise(String(c.secondType)).toLowerCase()} within ${String(c.withinSeconds)} s`;
+  if (kind === 'threshold')
+    return `≥ ${String(c.count)} × ${humanise(String(c.eventType)).toLowerCase()} in ${Number(c.windowSeconds) / 60} min`;
+  if (kind === 'correlation')
+    return `${humanise(String(c.firstType))} + ${humanise(String(c.secondType)).toLowerCase()} within ${String(c.withinSeconds)} s`;
   if (kind === 'pos_exception') return humanise(String(c.pattern));
   return `Anomaly: ${String(c.subject)} ${String(c.eventType)}`;
 }
@@ -29,18 +32,33 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
   const regionIds = [...new Set(actor.stores.map((s) => s.regionId))];
   const [rules, allStores, allRegions] = await Promise.all([
     db
-      .select({ rule: alertRules, storeCode: storesTable.code, regionName: regionsTable.name, regionCode: regionsTable.code })
+      .select({
+        rule: alertRules,
+        storeCode: storesTable.code,
+        regionName: regionsTable.name,
+        regionCode: regionsTable.code,
+      })
       .from(alertRules)
       .leftJoin(storesTable, eq(storesTable.id, alertRules.storeId))
       .leftJoin(regionsTable, eq(regionsTable.id, alertRules.regionId))
       .where(
         scope.all
           ? undefined
-          : or(eq(alertRules.scopeType, 'all'), inArray(alertRules.storeId, scope.storeIds), inArray(alertRules.regionId, regionIds)),
+          : or(
+              eq(alertRules.scopeType, 'all'),
+              inArray(alertRules.storeId, scope.storeIds),
+              inArray(alertRules.regionId, regionIds),
+            ),
       )
       .orderBy(alertRules.name),
-    db.select({ id: storesTable.id, code: storesTable.code, name: storesTable.name }).from(storesTable).orderBy(storesTable.code),
-    db.select({ id: regionsTable.id, code: regionsTable.code, name: regionsTable.name }).from(regionsTable).orderBy(regionsTable.name),
+    db
+      .select({ id: storesTable.id, code: storesTable.code, name: storesTable.name })
+      .from(storesTable)
+      .orderBy(storesTable.code),
+    db
+      .select({ id: regionsTable.id, code: regionsTable.code, name: regionsTable.name })
+      .from(regionsTable)
+      .orderBy(regionsTable.name),
   ]);
   const stores = scope.all ? allStores : allStores.filter((s) => scope.storeIds.includes(s.id));
   const regions = hasRole(actor, ['admin'])
@@ -78,52 +96,62 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Alert rules" description="What turns camera, till and sensor events into alerts, for whom, and how loudly." />
+      <PageHeader
+        title="Alert rules"
+        description="What turns camera, till and sensor events into alerts, for whom, and how loudly."
+      />
       {hasRole(actor, ['admin', 'dpo']) && <AdminNav current="/admin/rules" />}
       <div className="grid gap-4 xl:grid-cols-[1fr_32rem]">
         <Card>
           <CardTitle className="mb-3">Rules</CardTitle>
           {rules.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">No rules yet. Create one with the editor.</p>
+            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+              No rules yet. Create one with the editor.
+            </p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Alert rules</caption>
-                <thead className="border-b border-slate-200 text-slate-700">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">Rule</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Applies to</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Severity</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                    <th scope="col" className="py-2 font-medium"><span className="sr-only">Edit</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {rules.map(({ rule, storeCode, regionName }) => (
-                    <tr key={rule.id} aria-current={rule.id === edit ? 'true' : undefined} className="aria-[current=true]:bg-brand-50">
-                      <td className="py-2 pr-3">
-                        <span className="font-medium">{rule.name}</span>
-                        <span className="block text-xs text-slate-600">{summary(rule.kind, rule.condition)}</span>
-                      </td>
-                      <td className="py-2 pr-3">{rule.scopeType === 'all' ? 'Every store' : (storeCode ?? regionName)}</td>
-                      <td className="py-2 pr-3"><SeverityBadge severity={rule.severity} /></td>
-                      <td className="py-2 pr-3">{rule.enabled ? 'On' : 'Off'}</td>
-                      <td className="py-2 text-right">
-                        <Link href={`/admin/rules?edit=${rule.id}`} className="font-medium text-brand-700 underline">
-                          Edit<span className="sr-only"> {rule.name}</span>
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Alert rules"
+              columns={[
+                { label: 'Rule' },
+                { label: 'Applies to' },
+                { label: 'Severity' },
+                { label: 'Status' },
+                { label: <span className="sr-only">Edit</span> },
+              ]}
+            >
+              {rules.map(({ rule, storeCode, regionName }) => (
+                <tr
+                  key={rule.id}
+                  aria-current={rule.id === edit ? 'true' : undefined}
+                  className="aria-[current=true]:bg-brand-50"
+                >
+                  <td className="py-2 pr-3">
+                    <span className="font-medium">{rule.name}</span>
+                    <span className="block text-xs text-slate-600">{summary(rule.kind, rule.condition)}</span>
+                  </td>
+                  <td className="py-2 pr-3">{rule.scopeType === 'all' ? 'Every store' : (storeCode ?? regionName)}</td>
+                  <td className="py-2 pr-3">
+                    <SeverityBadge severity={rule.severity} />
+                  </td>
+                  <td className="py-2 pr-3">{rule.enabled ? 'On' : 'Off'}</td>
+                  <td className="py-2 text-right">
+                    <Link href={`/admin/rules?edit=${rule.id}`} className="font-medium text-brand-700 underline">
+                      Edit<span className="sr-only"> {rule.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card>
           <div className="mb-3 flex items-center justify-between">
             <CardTitle>{editing ? `Edit “${editing.rule.name}”` : 'New rule'}</CardTitle>
-            {editing && <Link href="/admin/rules" className="text-sm font-medium text-brand-700 underline">New rule instead</Link>}
+            {editing && (
+              <Link href="/admin/rules" className="text-sm font-medium text-brand-700 underline">
+                New rule instead
+              </Link>
+            )}
           </div>
           <RuleEditor rule={initial} stores={stores} regions={regions} />
         </Card>

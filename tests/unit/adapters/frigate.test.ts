@@ -1,15 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptFrigateEvent, frigateCameraName } from '@/lib/ingest/adapters/frigate';
-import type { AdapterContext, AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
+import type { AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
+import { assertAdapterInvariants, testContext } from './shared';
 
-const ctx: AdapterContext = {
-  storeId: '00000000-0000-4000-8000-000000000001',
-  deviceId: '00000000-0000-4000-8000-000000000002',
-  deviceKind: 'camera',
-  timeZone: 'Europe/London',
-  now: new Date('2026-07-01T12:00:00Z'),
-};
+const ctx = testContext();
 
 const START = 1782906900.123456; // 2026-07-01T11:55:00.123Z
 
@@ -180,14 +175,7 @@ describe('frigateCameraName', () => {
 });
 
 function assertInvariants(r: AdapterResult<NormalisedEvent>): void {
-  if (!r.ok) {
-    expect(typeof r.error).toBe('string');
-    return;
-  }
-  for (const e of r.items) {
-    expect(e.storeId).toBe(ctx.storeId);
-    expect(e.deviceId).toBe(ctx.deviceId);
-    expect(Number.isNaN(e.occurredAt.getTime())).toBe(false);
+  for (const e of assertAdapterInvariants(r, ctx)) {
     expect(['person_detected', 'object_detected']).toContain(e.type);
     expect(e.confidence === null || (e.confidence >= 0 && e.confidence <= 1)).toBe(true);
   }

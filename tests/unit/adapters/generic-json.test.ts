@@ -1,20 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptGenericEvents, genericEventsBody } from '@/lib/ingest/adapters/generic-json';
-import {
-  SECURITY_EVENT_TYPES,
-  type AdapterContext,
-  type AdapterResult,
-  type NormalisedEvent,
-} from '@/lib/ingest/types';
+import { SECURITY_EVENT_TYPES, type AdapterResult, type NormalisedEvent } from '@/lib/ingest/types';
+import { assertAdapterInvariants, testContext } from './shared';
 
-const ctx: AdapterContext = {
-  storeId: '00000000-0000-4000-8000-000000000001',
-  deviceId: '00000000-0000-4000-8000-000000000002',
-  deviceKind: 'camera',
-  timeZone: 'Europe/London',
-  now: new Date('2026-07-01T12:00:00Z'),
-};
+const ctx = testContext();
 
 const VALID = {
   events: [
@@ -111,14 +101,7 @@ describe('adaptGenericEvents', () => {
 });
 
 function assertInvariants(r: AdapterResult<NormalisedEvent>): void {
-  if (!r.ok) {
-    expect(typeof r.error).toBe('string');
-    return;
-  }
-  for (const e of r.items) {
-    expect(e.storeId).toBe(ctx.storeId);
-    expect(e.deviceId).toBe(ctx.deviceId);
-    expect(Number.isNaN(e.occurredAt.getTime())).toBe(false);
+  for (const e of assertAdapterInvariants(r, ctx)) {
     expect(e.occurredAt.getTime() - ctx.now.getTime()).toBeLessThanOrEqual(5 * 60_000);
   }
 }

@@ -1,15 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptOnvif } from '@/lib/ingest/adapters/onvif';
-import { SECURITY_EVENT_TYPES, type AdapterContext, type NormalisedEvent } from '@/lib/ingest/types';
+import { SECURITY_EVENT_TYPES, type NormalisedEvent } from '@/lib/ingest/types';
+import { assertAdapterInvariants, escapeXml, testContext } from './shared';
 
-const ctx: AdapterContext = {
-  storeId: '00000000-0000-4000-8000-000000000001',
-  deviceId: '00000000-0000-4000-8000-000000000002',
-  deviceKind: 'camera',
-  timeZone: 'Europe/London',
-  now: new Date('2026-07-01T12:00:00Z'),
-};
+const ctx = testContext();
 
 const CONCRETE = 'http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet';
 
@@ -377,25 +372,13 @@ describe('adaptOnvif: refusals', () => {
 // ---------------------------------------------------------------------------------------
 // Property tests
 
-function escapeXml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
-
 function assertInvariants(xml: string): void {
   const r = adaptOnvif(xml, ctx);
-  if (!r.ok) {
-    expect(typeof r.error).toBe('string');
-    return;
-  }
-  expect(r.items.length).toBeGreaterThan(0);
-  for (const e of r.items) {
-    expect(e.storeId).toBe(ctx.storeId);
-    expect(e.deviceId).toBe(ctx.deviceId);
+  const items = assertAdapterInvariants(r, ctx);
+  if (!r.ok) return;
+  expect(items.length).toBeGreaterThan(0);
+  for (const e of items) {
     expect(e.occurredAt).toBeInstanceOf(Date);
-    expect(Number.isNaN(e.occurredAt.getTime())).toBe(false);
     expect(SECURITY_EVENT_TYPES).toContain(e.type);
     expect(e.vendorEventId).toMatch(/^[0-9a-f]{64}$/);
     expect(() => JSON.stringify(e.payload)).not.toThrow();

@@ -2,15 +2,10 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptPosJson, adaptPosLog } from '@/lib/ingest/adapters/poslog';
 import { POS_TRANSACTION_TYPES } from '@/lib/domain/enums';
-import type { AdapterContext, AdapterResult, NormalisedPosTransaction } from '@/lib/ingest/types';
+import type { AdapterResult, NormalisedPosTransaction } from '@/lib/ingest/types';
+import { assertAdapterInvariants, escapeXml, testContext } from './shared';
 
-const ctx: AdapterContext = {
-  storeId: '00000000-0000-4000-8000-000000000001',
-  deviceId: '00000000-0000-4000-8000-000000000002',
-  deviceKind: 'camera',
-  timeZone: 'Europe/London',
-  now: new Date('2026-07-01T12:00:00Z'),
-};
+const ctx = testContext();
 
 const NS = 'xmlns="http://www.nrf-arts.org/IXRetail/namespace/"';
 
@@ -373,22 +368,8 @@ describe('adaptPosJson', () => {
 // ---------------------------------------------------------------------------------------
 // Property tests
 
-function escapeXml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
-
 function assertInvariants(r: AdapterResult<NormalisedPosTransaction>): void {
-  if (!r.ok) {
-    expect(typeof r.error).toBe('string');
-    return;
-  }
-  for (const tx of r.items) {
-    expect(tx.storeId).toBe(ctx.storeId);
-    expect(tx.deviceId).toBe(ctx.deviceId);
-    expect(Number.isNaN(tx.occurredAt.getTime())).toBe(false);
+  for (const tx of assertAdapterInvariants(r, ctx)) {
     expect(POS_TRANSACTION_TYPES).toContain(tx.type);
     expect(Number.isSafeInteger(tx.totalPence)).toBe(true);
     expect(tx.vendorTransactionId.length).toBeGreaterThan(0);

@@ -1,20 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptSensorMessage, parseSensorTopic } from '@/lib/ingest/adapters/sensor-mqtt';
-import {
-  SECURITY_EVENT_TYPES,
-  type AdapterContext,
-  type AdapterResult,
-  type NormalisedEvent,
-} from '@/lib/ingest/types';
+import { SECURITY_EVENT_TYPES, type AdapterResult, type NormalisedEvent } from '@/lib/ingest/types';
+import { assertAdapterInvariants, testContext } from './shared';
 
-const ctx: AdapterContext = {
-  storeId: '00000000-0000-4000-8000-000000000001',
-  deviceId: '00000000-0000-4000-8000-000000000002',
-  deviceKind: 'sensor',
-  timeZone: 'Europe/London',
-  now: new Date('2026-07-01T12:00:00Z'),
-};
+const ctx = testContext('sensor');
 
 function adapt(topic: string, payload: unknown): NormalisedEvent {
   const r = adaptSensorMessage(
@@ -122,15 +112,10 @@ describe('adaptSensorMessage', () => {
 });
 
 function assertInvariants(r: AdapterResult<NormalisedEvent>): void {
-  if (!r.ok) {
-    expect(typeof r.error).toBe('string');
-    return;
-  }
-  expect(r.items).toHaveLength(1);
-  for (const e of r.items) {
-    expect(e.storeId).toBe(ctx.storeId);
-    expect(e.deviceId).toBe(ctx.deviceId);
-    expect(Number.isNaN(e.occurredAt.getTime())).toBe(false);
+  const items = assertAdapterInvariants(r, ctx);
+  if (!r.ok) return;
+  expect(items).toHaveLength(1);
+  for (const e of items) {
     expect(SECURITY_EVENT_TYPES).toContain(e.type);
     expect(e.vendorEventId.length).toBeGreaterThan(0);
   }
