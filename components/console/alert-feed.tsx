@@ -18,7 +18,8 @@ export type FeedAlert = {
   createdAt: string;
   outcome?: string | null;
   actedBy?: string;
-  escalatedTo?: string;
+  escalatedTo?: string | null;
+  reason?: string | null;
 };
 
 const OUTCOMES = ['false_alarm', 'deterred', 'stopped', 'apprehended', 'police_called', 'loss_confirmed'] as const;
@@ -122,6 +123,7 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
                     {a.escalatedTo ? ` to ${humanise(a.escalatedTo).toLowerCase()}` : ''}
                   </span>
                 </div>
+                {a.reason && <p className="mt-1 text-sm text-slate-700">{a.reason}</p>}
                 {canAct && (
                   <div className="mt-2 flex flex-wrap items-center gap-2">
                     {a.status !== 'acknowledged' && (

@@ -33,6 +33,6 @@ export async function escalateAlert(db: DbOrTx, alertId: string): Promise<boolea
   });
   if (!escalated) return false;
   const [store] = await db.select({ code: stores.code, regionId: stores.regionId }).from(stores).where(eq(stores.id, escalated.storeId));
-  if (store) emitToStore({ storeId: escalated.storeId, regionId: store.regionId }, 'alert:updated', { ...toAlertPayload({ ...escalated, storeCode: store.code }), escalatedTo: escalated.detail.escalatedTo });
+  if (store) emitToStore({ storeId: escalated.storeId, regionId: store.regionId }, 'alert:updated', toAlertPayload({ ...escalated, storeCode: store.code }));
   return true;
 }

@@ -28,13 +28,19 @@ const alertColumns = {
   acknowledgedAt: alerts.acknowledgedAt,
   resolvedAt: alerts.resolvedAt,
   incidentId: alerts.incidentId,
+  zoneId: alerts.zoneId,
+  outcome: alerts.outcome,
+  detail: alerts.detail,
 };
 
 type AlertRow = { [K in keyof typeof alertColumns]: unknown } & { createdAt: Date; id: string; storeCode: string; severity: string; status: string };
 
-export function toAlertPayload(row: AlertRow): RealtimePayload {
+export function toAlertPayload({ detail, ...row }: AlertRow & { detail?: Record<string, unknown> }): RealtimePayload {
   return {
     ...row,
+    // What people need from the detail: why it fired and who it went to; the rest stays server-side.
+    reason: typeof detail?.reason === 'string' ? detail.reason : null,
+    escalatedTo: typeof detail?.escalatedTo === 'string' ? detail.escalatedTo : null,
     createdAt: row.createdAt.toISOString(),
     acknowledgedAt: row.acknowledgedAt instanceof Date ? row.acknowledgedAt.toISOString() : null,
     resolvedAt: row.resolvedAt instanceof Date ? row.resolvedAt.toISOString() : null,
