@@ -1,0 +1,16 @@
+// The shared public-contract smoke test (DESIGN.md §11), run against this build.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const smoke = path.resolve('..', 'shared', 'tools', 'contract-smoke.mjs');
+
+test('the public contract smoke test passes', async ({ baseURL }) => {
+  test.skip(!fs.existsSync(smoke), 'shared/tools/contract-smoke.mjs is not beside this checkout');
+  const out = execFileSync(process.execPath, [smoke, baseURL!], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  expect(out).toContain('contract smoke: all passed');
+});
