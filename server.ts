@@ -23,7 +23,10 @@ async function main() {
 
   const httpServer = createServer((req, res) => void handle(req, res));
   const adapterPool = new pg.Pool({ connectionString: requireEnv('DATABASE_URL'), max: 3 });
-  adapterPool.on('error', (e) => console.error('[socket.io] adapter pool error:', e.message));
+  adapterPool.on('error', (e: Error & { code?: string }) => {
+    // 57P01: the database is shutting down (Ctrl-C stops it alongside us).
+    if (e.code !== '57P01') console.error('[socket.io] adapter pool error:', e.message);
+  });
   const io = new Server(httpServer, { adapter: createAdapter(adapterPool), serveClient: false });
 
   io.use(async (socket, nextFn) => {
