@@ -56,3 +56,27 @@ test('a console that was offline catches up on the alerts it missed, each once',
   await page.waitForTimeout(500);
   await expect(page.getByTestId('alert')).toHaveCount(3);
 });
+
+test('a manager triages a new report from the console, with a message for the colleague', async ({ browser, baseURL }) => {
+  const { apiSession } = await import('./helpers');
+  const { api } = await apiSession(baseURL!, 'colleague');
+  const description = `E2E triage ${randomUUID().slice(0, 8)}`;
+  const res = await api.post('/api/incidents', { data: { store: 'MCR01', type: 'threats_abuse', description }, headers: { 'Idempotency-Key': randomUUID() } });
+  const { ref } = (await res.json()) as { ref: string };
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signInThroughForm(page, 'manager');
+  await page.goto('/stores/MCR01');
+  const item = page.getByTestId('triage-item').filter({ hasText: ref });
+  await item.locator('summary').click();
+  await expect(item.getByText(description)).toBeVisible();
+  await item.getByLabel(`Move ${ref} to`).selectOption('triaged');
+  await item.getByLabel('Message to the colleague who reported it (optional)').fill('Thanks, we have the CCTV.');
+  await item.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${ref} is now triaged` })).toBeVisible();
+  await page.reload();
+  const again = page.getByTestId('triage-item').filter({ hasText: ref });
+  await again.locator('summary').click();
+  await expect(again.getByText('Message to reporter: Thanks, we have the CCTV.')).toBeVisible();
+  await expect(again.locator('summary')).toContainText('Triaged');
+});

@@ -14,6 +14,8 @@ import { requirePageActor } from '@/lib/auth/current-actor';
 import { canAccessStore, STORE_OVERSIGHT } from '@/lib/auth/permissions';
 import { formatDuration } from '@/lib/domain/duration';
 import { listIncidents } from '@/lib/incidents/list-incidents';
+import { triageQueue } from '@/lib/incidents/triage-queue';
+import { TriageQueue } from './_components/triage-queue';
 
 export const metadata: Metadata = { title: 'Store console' };
 
@@ -38,10 +40,11 @@ export default async function StoreConsolePage({ params }: { params: Promise<{ s
   const actor = await requirePageActor({ roles: STORE_OVERSIGHT, storeId: store.id });
   // Read before the alerts, so the feed's catch-up covers anything raised in between.
   const loadedAt = new Date().toISOString();
-  const [incidents, recent, times] = await Promise.all([
+  const [incidents, recent, times, queue] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
     listAlerts(db, actor, { store: store.code, limit: 50 }),
     storeResponseTimes(db, actor, store),
+    triageQueue(db, actor, store.id),
   ]);
   return (
     <>
@@ -56,6 +59,11 @@ export default async function StoreConsolePage({ params }: { params: Promise<{ s
           <ResponseFigures label="Last 7 days" t={times.week} />
         </Card>
       </div>
+      <Card className="mt-4">
+        <CardTitle className="mb-1">Reports waiting for action</CardTitle>
+        <p className="mb-3 text-sm text-slate-700">Open one to see its timeline and move it on.</p>
+        <TriageQueue queue={queue} />
+      </Card>
       <Card className="mt-4">
         <CardTitle className="mb-3">Latest incidents</CardTitle>
         <IncidentTable rows={incidents} caption={`Latest incidents at ${store.name}`} />
