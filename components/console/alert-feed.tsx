@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { SeverityBadge } from '@/components/incidents/severity-badge';
 import { Button } from '@/components/ui/button';
 import type { Severity } from '@/lib/domain/enums';
-import { formatAge, humanise } from '@/lib/domain/format';
+import { formatAge, humanise, phrase } from '@/lib/domain/format';
 
 export type FeedAlert = {
   id: string;
@@ -120,7 +120,7 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
                   <span className="text-sm text-slate-600">· {formatAge(a.createdAt, now)}</span>
                   <span className="ml-auto text-sm text-slate-700">
                     {humanise(a.status)}
-                    {a.escalatedTo ? ` to ${humanise(a.escalatedTo).toLowerCase()}` : ''}
+                    {a.escalatedTo ? ` to ${phrase(a.escalatedTo)}` : ''}
                   </span>
                 </div>
                 {a.reason && <p className="mt-1 text-sm text-slate-700">{a.reason}</p>}

@@ -21,7 +21,10 @@ export function formatAge(at: Date | string, now = Date.now()): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-const ACRONYMS = /\b(eas|pos|onvif|vms|cctv|mfa)\b/gi;
+const ACRONYMS = /\b(eas|pos|pwa|onvif|vms|cctv|mfa)\b/gi;
+
+/** "eas_alarm" → "EAS alarm" (mid-sentence); acronyms stay capitals. */
+export const phrase = (value: string) => value.replace(/_/g, ' ').toLowerCase().replace(ACRONYMS, (m) => m.toUpperCase());
 
 /** "eas_alarm" → "EAS alarm": identifiers as words people read. */
 export const humanise = (value: string) => {

@@ -7,7 +7,7 @@ import { securityEvents } from '@/db/schema';
 import { announceAlert, type SavedAlert } from '@/lib/alerts/raise-alert';
 import type { StoredEvent } from '@/lib/ingest/store-security-events';
 import type { ALERT_SOURCES } from '@/lib/domain/enums';
-import { humanise } from '@/lib/domain/format';
+import { humanise, phrase } from '@/lib/domain/format';
 import { applicableRules, type AlertRule } from './applicable-rules';
 import { correlationCondition, thresholdCondition } from './conditions';
 import { raiseUnlessSuppressed } from './raise-unless-suppressed';
@@ -51,7 +51,7 @@ async function evaluateThreshold(db: DbOrTx, rule: AlertRule, store: Store, batc
       zoneId: zoneKey || null,
       source: sourceOf(latest),
       triggeringEventIds: inWindow.map((r) => r.id),
-      detail: { reason: `${inWindow.length} × ${humanise(c.data.eventType).toLowerCase()} within ${Math.round(c.data.windowSeconds / 60) || 1} min` },
+      detail: { reason: `${inWindow.length} × ${phrase(c.data.eventType)} within ${Math.round(c.data.windowSeconds / 60) || 1} min` },
     });
     if (alert) raised.push(alert);
   }
@@ -96,7 +96,7 @@ async function evaluateCorrelation(db: DbOrTx, rule: AlertRule, store: Store, ba
       zoneId: c.data.sameZone ? e.zoneId : null,
       source: sourceOf(e),
       triggeringEventIds: [partner.id, e.id],
-      detail: { reason: `${humanise(c.data.firstType)} and ${humanise(c.data.secondType).toLowerCase()} within ${c.data.withinSeconds} s` },
+      detail: { reason: `${humanise(c.data.firstType)} and ${phrase(c.data.secondType)} within ${c.data.withinSeconds} s` },
     });
     if (alert) raised.push(alert);
     // Suppressed or not, one alert per rule per batch is enough.

@@ -61,3 +61,12 @@ describe('pgArrayLiteral', () => {
     expect(pgArrayLiteral(['a', 'b"c', 'd\\e', null, 1.5])).toBe('{"a","b\\"c","d\\\\e",NULL,"1.5"}');
   });
 });
+
+describe('phrase', () => {
+  it('reads mid-sentence, keeping acronyms', async () => {
+    const { phrase } = await import('@/lib/domain/format');
+    expect(phrase('eas_alarm')).toBe('EAS alarm');
+    expect(phrase('Person_Detected')).toBe('person detected');
+    expect(phrase('referred_to_police')).toBe('referred to police');
+  });
+});

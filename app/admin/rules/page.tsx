@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { alertRules, regions as regionsTable, stores as storesTable } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/current-actor';
 import { hasRole, storeScope } from '@/lib/auth/permissions';
-import { humanise } from '@/lib/domain/format';
+import { humanise, phrase } from '@/lib/domain/format';
 import { RULE_EDITORS } from '@/lib/rules/save-rule';
 import { type EditableRule, RuleEditor } from './rule-editor';
 
@@ -18,9 +18,9 @@ export const metadata: Metadata = { title: 'Alert rules' };
 
 function summary(kind: string, c: Record<string, unknown>): string {
   if (kind === 'threshold')
-    return `≥ ${String(c.count)} × ${humanise(String(c.eventType)).toLowerCase()} in ${Number(c.windowSeconds) / 60} min`;
+    return `≥ ${String(c.count)} × ${phrase(String(c.eventType))} in ${Number(c.windowSeconds) / 60} min`;
   if (kind === 'correlation')
-    return `${humanise(String(c.firstType))} + ${humanise(String(c.secondType)).toLowerCase()} within ${String(c.withinSeconds)} s`;
+    return `${humanise(String(c.firstType))} + ${phrase(String(c.secondType))} within ${String(c.withinSeconds)} s`;
   if (kind === 'pos_exception') return humanise(String(c.pattern));
   return `Anomaly: ${String(c.subject)} ${String(c.eventType)}`;
 }

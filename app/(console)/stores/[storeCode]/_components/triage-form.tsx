@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { IncidentStatus } from '@/lib/domain/enums';
-import { humanise } from '@/lib/domain/format';
+import { humanise, phrase } from '@/lib/domain/format';
 import { NEXT_STATUSES } from '@/lib/incidents/status-transitions';
 import { changeIncidentStatusAction } from '../actions';
 
@@ -42,7 +42,7 @@ export function TriageForm({ id, status, refLabel }: { id: string; status: Incid
       <div className="flex items-center gap-3 sm:col-span-2">
         <Button type="submit" disabled={pending}>Save</Button>
         {state && !state.ok && <p role="alert" className="text-sm text-red-800">{state.error}</p>}
-        {state?.ok && <p role="status" className="text-sm text-green-800">{state.data.ref} is now {humanise(state.data.status).toLowerCase()}.</p>}
+        {state?.ok && <p role="status" className="text-sm text-green-800">{state.data.ref} is now {phrase(state.data.status)}.</p>}
       </div>
     </form>
   );

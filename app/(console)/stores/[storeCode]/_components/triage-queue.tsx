@@ -1,5 +1,5 @@
 import { SeverityBadge } from '@/components/incidents/severity-badge';
-import { formatDateTime, formatPence, humanise } from '@/lib/domain/format';
+import { formatDateTime, formatPence, humanise, phrase } from '@/lib/domain/format';
 import type { triageQueue } from '@/lib/incidents/triage-queue';
 import { TriageForm } from './triage-form';
 
@@ -8,7 +8,7 @@ type Queue = Awaited<ReturnType<typeof triageQueue>>;
 function describeEvent(e: Queue[number]['timeline'][number]): string {
   const d = e.data as Record<string, string | undefined>;
   if (e.kind === 'created') return 'Reported';
-  if (e.kind === 'status_changed') return `${humanise(d.from ?? '')} → ${humanise(d.to ?? '').toLowerCase()}${d.crimeRef ? ` (${d.crimeRef})` : ''}`;
+  if (e.kind === 'status_changed') return `${humanise(d.from ?? '')} → ${phrase(d.to ?? '')}${d.crimeRef ? ` (${d.crimeRef})` : ''}`;
   if (e.kind === 'comment') return `Note: ${d.text ?? ''}`;
   if (e.kind === 'message_to_reporter') return `Message to reporter: ${d.text ?? ''}`;
   return humanise(e.kind);
