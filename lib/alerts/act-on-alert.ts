@@ -52,11 +52,11 @@ async function transition(
   return payload;
 }
 
-export function acknowledgeAlert(db: DbOrTx, actor: Actor, alertId: string) {
+export async function acknowledgeAlert(db: DbOrTx, actor: Actor, alertId: string): Promise<RealtimePayload> {
   return transition(db, actor, alertId, ['open', 'escalated'], { status: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: actor.id }, 'alert.acknowledge');
 }
 
-export function resolveAlert(db: DbOrTx, actor: Actor, alertId: string, raw: unknown) {
+export async function resolveAlert(db: DbOrTx, actor: Actor, alertId: string, raw: unknown): Promise<RealtimePayload> {
   const { outcome } = parseInput(resolveAlertInput, raw);
   return transition(
     db,
