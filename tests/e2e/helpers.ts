@@ -43,7 +43,17 @@ export async function apiSession(baseURL: string, local: string): Promise<{ api:
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await page.waitForLoadState('load');
+  await expect(page.locator('html[lang="en-GB"] title')).toHaveCount(1);
+  const scan = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  let serious = await scan();
+  // A scan that lands during a client-side navigation sees a bare interim document
+  // (no <title>, no lang); scan again once the page has settled rather than report that.
+  if (serious.some((v) => v.id === 'document-title' || v.id === 'html-has-lang')) {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    serious = await scan();
+  }
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
