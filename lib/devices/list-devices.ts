@@ -10,6 +10,7 @@ const DEVICE_ADMINS = ['admin', 'store_manager'] as const;
 export async function listDevices(db: DbOrTx, actor: Actor, opts: { store?: string } = {}) {
   assertRole(actor, DEVICE_ADMINS);
   const scope = storeScope(actor, DEVICE_ADMINS);
+  if (!scope.all && scope.storeIds.length === 0) return [];
   return db
     .select({
       id: devices.id,
@@ -26,6 +27,6 @@ export async function listDevices(db: DbOrTx, actor: Actor, opts: { store?: stri
     })
     .from(devices)
     .innerJoin(stores, eq(stores.id, devices.storeId))
-    .where(and(scope.all ? undefined : inArray(devices.storeId, scope.storeIds.length ? scope.storeIds : ['00000000-0000-0000-0000-000000000000']), opts.store ? eq(stores.code, opts.store) : undefined))
+    .where(and(scope.all ? undefined : inArray(devices.storeId, scope.storeIds), opts.store ? eq(stores.code, opts.store) : undefined))
     .orderBy(asc(stores.code), asc(devices.kind), asc(devices.name));
 }

@@ -1,19 +1,10 @@
 // The live store console: alerts arrive within 2 s, actions show on every console,
 // and a console that lost its connection catches up on what it missed, each once.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { createDeviceWithCli, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
 
-const databaseUrl = process.env.E2E_DATABASE_URL!;
-
-function deviceKey(store: string): string {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', 'device', 'create', '--store', store, '--kind', 'sensor', '--vendor', 'generic'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-  return (JSON.parse(out.trim().split('\n').pop()!) as { apiKey: string }).apiKey;
-}
+const deviceKey = (store: string) => createDeviceWithCli(store).apiKey;
 
 async function panic(request: APIRequestContext, key: string) {
   const res = await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${key}` }, data: { events: [{ id: randomUUID(), type: 'panic', occurredAt: new Date().toISOString() }] } });

@@ -1,24 +1,8 @@
 // The HTTP ingest contract (DESIGN.md §11) against the running app: device keys,
 // durable acceptance, dedupe, validation, limits, and the live alert it can raise.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
-import { apiSession, HOME_STORE, OTHER_STORE } from './helpers';
-
-const databaseUrl = process.env.E2E_DATABASE_URL!;
-
-function cli(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-}
-
-function createDevice(store: string, kind = 'sensor'): { id: string; apiKey: string } {
-  const out = cli('device', 'create', '--store', store, '--kind', kind, '--vendor', 'generic');
-  return JSON.parse(out.trim().split('\n').pop()!) as { id: string; apiKey: string };
-}
+import { apiSession, connectSocket, createDeviceWithCli as createDevice, HOME_STORE, OTHER_STORE } from './helpers';
 
 const ev = (type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), ...extra });
 
@@ -76,17 +60,9 @@ test('a device that floods the endpoint is rate limited, and told when to retry'
   expect(responses.filter((r) => r.status() === 202).length).toBeGreaterThanOrEqual(20);
 });
 
-function connect(url: string, cookie: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
 test("a panic event raises a critical alert that reaches its store's security officer live, and no one else's", async ({ request, baseURL }) => {
   const { cookie } = await apiSession(baseURL!, 'security');
-  const socket = await connect(baseURL!, cookie);
+  const socket = await connectSocket(baseURL!, cookie);
   try {
     const received: { id: string; storeCode: string; severity: string; status: string }[] = [];
     socket.on('alert:new', (a: (typeof received)[number]) => received.push(a));

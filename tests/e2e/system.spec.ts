@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
-import { apiSession, HOME_STORE, OTHER_STORE } from './helpers';
+import type { Socket } from 'socket.io-client';
+import { apiSession, connectSocket as connect, HOME_STORE, OTHER_STORE } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,14 +38,6 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<
     if (child.exitCode !== null) return resolve(child.exitCode);
     child.once('exit', (code) => resolve(code));
     child.kill(signal);
-  });
-}
-
-function connect(url: string, cookie?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {}, reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (e) => reject(e));
   });
 }
 

@@ -1,4 +1,3 @@
-import { eq, inArray, or } from 'drizzle-orm';
 import { DataTable } from '@/components/ui/data-table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -7,10 +6,11 @@ import { SeverityBadge } from '@/components/incidents/severity-badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { alertRules, regions as regionsTable, stores as storesTable } from '@/db/schema';
+import { regions as regionsTable, stores as storesTable } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/current-actor';
 import { hasRole, storeScope } from '@/lib/auth/permissions';
 import { humanise, phrase } from '@/lib/domain/format';
+import { listRules } from '@/lib/rules/list-rules';
 import { RULE_EDITORS } from '@/lib/rules/save-rule';
 import { type EditableRule, RuleEditor } from './rule-editor';
 
@@ -29,28 +29,8 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor({ roles: RULE_EDITORS });
   const db = getDb();
   const scope = storeScope(actor, RULE_EDITORS);
-  const regionIds = [...new Set(actor.stores.map((s) => s.regionId))];
   const [rules, allStores, allRegions] = await Promise.all([
-    db
-      .select({
-        rule: alertRules,
-        storeCode: storesTable.code,
-        regionName: regionsTable.name,
-        regionCode: regionsTable.code,
-      })
-      .from(alertRules)
-      .leftJoin(storesTable, eq(storesTable.id, alertRules.storeId))
-      .leftJoin(regionsTable, eq(regionsTable.id, alertRules.regionId))
-      .where(
-        scope.all
-          ? undefined
-          : or(
-              eq(alertRules.scopeType, 'all'),
-              inArray(alertRules.storeId, scope.storeIds),
-              inArray(alertRules.regionId, regionIds),
-            ),
-      )
-      .orderBy(alertRules.name),
+    listRules(db, actor),
     db
       .select({ id: storesTable.id, code: storesTable.code, name: storesTable.name })
       .from(storesTable)

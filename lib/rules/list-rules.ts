@@ -1,0 +1,24 @@
+import { eq, inArray, or } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { alertRules, regions, stores } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { assertRole, storeScope } from '@/lib/auth/permissions';
+import { RULE_EDITORS } from './save-rule';
+
+/** Rules that apply to the actor's stores: chain-wide ones, their regions' and their stores'. */
+export async function listRules(db: DbOrTx, actor: Actor) {
+  assertRole(actor, RULE_EDITORS);
+  const scope = storeScope(actor, RULE_EDITORS);
+  const regionIds = [...new Set(actor.stores.map((s) => s.regionId))];
+  return db
+    .select({ rule: alertRules, storeCode: stores.code, regionName: regions.name, regionCode: regions.code })
+    .from(alertRules)
+    .leftJoin(stores, eq(stores.id, alertRules.storeId))
+    .leftJoin(regions, eq(regions.id, alertRules.regionId))
+    .where(
+      scope.all
+        ? undefined
+        : or(eq(alertRules.scopeType, 'all'), inArray(alertRules.storeId, scope.storeIds), inArray(alertRules.regionId, regionIds)),
+    )
+    .orderBy(alertRules.name);
+}
