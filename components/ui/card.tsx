@@ -2,7 +2,8 @@ import type { HTMLAttributes } from 'react';
 import { cn } from '@/lib/utils';
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn('rounded-lg border border-slate-200 bg-white p-5 shadow-sm', className)} {...props} />;
+  // min-w-0: inside a grid a wide table must scroll within the card, not widen the page.
+  return <div className={cn('min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-sm', className)} {...props} />;
 }
 
 export function CardTitle({ className, ...props }: HTMLAttributes<HTMLHeadingElement>) {
