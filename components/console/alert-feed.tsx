@@ -8,13 +8,14 @@ import { Button } from '@/components/ui/button';
 import type { Severity } from '@/lib/domain/enums';
 import { formatAge, humanise, phrase } from '@/lib/domain/format';
 
+/** The contract guarantees id, storeCode, severity, status and createdAt; everything else may be missing. */
 export type FeedAlert = {
   id: string;
   storeCode: string;
-  title: string;
+  title?: string;
   severity: Severity;
   status: string;
-  source: string;
+  source?: string;
   createdAt: string;
   outcome?: string | null;
   actedBy?: string;
@@ -50,7 +51,7 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
       });
       for (const a of mine) if (a.createdAt > newest.current) newest.current = a.createdAt;
       const fresh = mine.find((a) => a.status === 'open');
-      if (announce && fresh) setAnnouncement(`New ${fresh.severity} alert: ${fresh.title}`);
+      if (announce && fresh) setAnnouncement(`New ${fresh.severity} alert: ${fresh.title ?? ''}`);
     },
     [storeCode],
   );
@@ -109,7 +110,9 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
         </p>
       ) : (
         <ul className="space-y-2" aria-label="Open alerts">
-          {open.map((a) => {
+          {open.map((raw) => {
+            // Events from other emitters may carry only the contract's minimum fields.
+            const a = { ...raw, title: raw.title ?? 'Alert', source: raw.source ?? 'alert' };
             const Icon = SOURCE_ICON[a.source] ?? BellRing;
             return (
               <li key={a.id} data-testid="alert" className="animate-[slidein_.25s_ease-out] rounded-md border border-slate-200 bg-white p-3 shadow-sm">
@@ -159,7 +162,7 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
           <ul className="mt-2 space-y-1 text-sm">
             {done.map((a) => (
               <li key={a.id} className="flex gap-2">
-                <span className="font-medium">{a.title}</span>
+                <span className="font-medium">{a.title ?? 'Alert'}</span>
                 <span className="text-slate-600">{a.outcome ? humanise(a.outcome) : ''}{a.actedBy ? ` · ${a.actedBy}` : ''}</span>
               </li>
             ))}

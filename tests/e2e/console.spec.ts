@@ -71,3 +71,13 @@ test('a manager triages a new report from the console, with a message for the co
   await expect(again.getByText('Message to reporter: Thanks, we have the CCTV.')).toBeVisible();
   await expect(again.locator('summary')).toContainText('Triaged');
 });
+
+test('an alert event carrying only the contract’s minimum fields shows up without breaking the console', async ({ browser }) => {
+  const page = await openConsole(browser, 'RDG01');
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/emit-from-worker.ts', 'RDG01', 'alert:new', randomUUID()], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+  });
+  await expect(page.getByTestId('alert').filter({ hasText: 'Alert' })).toHaveCount(1, { timeout: 3000 });
+  await expect(page.getByRole('heading', { name: 'Live alerts' })).toBeVisible();
+});

@@ -45,19 +45,10 @@ export async function apiSession(baseURL: string, local: string): Promise<{ api:
 }
 
 export async function expectNoSeriousA11yViolations(page: Page) {
-  const scan = async () => {
-    await page.waitForLoadState('load');
-    await expect(page.locator('html[lang="en-GB"] title')).toHaveCount(1);
-    return (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  };
-  // Under load a scan sometimes lands on a bare interim document while the router
-  // finishes the post-sign-in navigation (no <title>, no lang); scan again once settled.
-  const transient = (vs: { id: string }[]) => vs.some((v) => v.id === 'document-title' || v.id === 'html-has-lang');
-  let serious = await scan();
-  for (let attempt = 0; attempt < 4 && transient(serious); attempt++) {
-    await page.waitForTimeout(750);
-    serious = await scan();
-  }
+  await page.waitForLoadState('load');
+  await expect(page.locator('html[lang="en-GB"] title')).toHaveCount(1);
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
 
