@@ -43,6 +43,8 @@ export const alerts = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id, { onDelete: 'set null' }),
     assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
+    assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
     outcome: text('outcome'),
@@ -51,4 +53,20 @@ export const alerts = pgTable(
     incidentId: uuid('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
   },
   (t) => [index('alert_store_created_idx').on(t.storeId, t.createdAt), index('alert_status_idx').on(t.status)],
+);
+
+/** Every action taken on an alert, with actor and time: the alert's own timeline. */
+export const alertActions = pgTable(
+  'alert_action',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => alerts.id, { onDelete: 'cascade' }),
+    action: text('action', { enum: ['acknowledged', 'assigned', 'resolved', 'escalated', 'incident_created', 'incident_linked'] }).notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('alert_action_alert_idx').on(t.alertId, t.at)],
 );

@@ -7,3 +7,4 @@ export * from './events';
 export * from './alerts';
 export * from './compliance';
 export * from './platform';
+export * from './staff';

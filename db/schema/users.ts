@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum, scopeTypeEnum, userStatusEnum } from './enums';
 import { regions, stores } from './organisation';
 
@@ -15,6 +15,9 @@ export const users = pgTable('app_user', {
   ssoSubject: text('sso_subject').unique(),
   staffNumber: text('staff_number').unique(),
   pinHash: text('pin_hash'),
+  // Kiosk PIN lockout: five wrong tries lock the PIN for 15 minutes (lib/kiosk).
+  pinFailedAttempts: integer('pin_failed_attempts').notNull().default(0),
+  pinLockedUntil: timestamp('pin_locked_until', { withTimezone: true }),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

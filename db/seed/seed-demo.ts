@@ -13,7 +13,10 @@ import { localToUtc } from '@/lib/domain/time';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, DEMO_STORES, HOME_STORE, STANDARD_ZONES } from './demo-data';
 import { createRandom } from './random';
 
-export type SeedOptions = { password: string; totpSecret: string; days?: number; seed?: number };
+export type SeedOptions = { password: string; totpSecret: string; pin?: string; days?: number; seed?: number };
+
+/** The kiosk PIN of every demo colleague with a staff number (README: demo accounts). */
+export const DEMO_PIN = '2468';
 
 const TYPE_WEIGHTS: [IncidentType, number][] = [
   ['theft', 62],
@@ -79,7 +82,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 /** Empties every domain table (not the migrations journal or pg-boss). */
 export async function clearDatabase(db: Db): Promise<void> {
   await db.execute(sql`
-    truncate table audit_log, alert, alert_rule, subject_incident, subject, share_link, evidence_custody, evidence,
+    truncate table audit_log, alert_action, alert, alert_rule, kiosk_enrolment, wellbeing_check, support_option, subject_incident, subject, share_link, evidence_custody, evidence,
       incident_event, incident, security_event, pos_transaction, device, push_subscription, membership, app_user,
       zone, store, region, feature_flag, retention_policy, worker_heartbeat restart identity cascade`);
   await db.execute(sql`alter sequence incident_ref_seq restart with 1`);
@@ -113,9 +116,15 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
     zonesOf.set(z.storeId, m);
   }
   const storeByCode = new Map(storeRows.map((x) => [x.code, x]));
+  await db.insert(s.supportOptions).values([
+    { position: 1, title: 'Employee assistance line', detail: 'Free, confidential support, 24 hours a day, for you and your family.', contact: 'tel:08000000000' },
+    { position: 2, title: 'First aid', detail: 'Ask the duty manager for a trained first aider, even for a small injury.', contact: null },
+    { position: 3, title: 'Take time out', detail: 'You can step away from the shop floor. Tell the duty manager; you do not need to give a reason.', contact: null },
+  ]);
 
   // Users: one password hash serves every demo account.
   const passwordHash = await hashSecret(opts.password);
+  const pinHash = await hashSecret(opts.pin ?? DEMO_PIN);
   const userIds = new Map<string, string>();
   for (const acct of DEMO_ACCOUNTS) {
     const [user] = await db
@@ -125,6 +134,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
         name: acct.name,
         passwordHash,
         staffNumber: acct.staffNumber,
+        pinHash: acct.staffNumber ? pinHash : null,
         mfaSecretEnc: MFA_ROLES.includes(acct.role) ? encryptSecret(opts.totpSecret) : null,
       })
       .returning({ id: s.users.id });
