@@ -18,6 +18,8 @@ const schema = z.object({
   HOSTNAME: optional(z.string()),
   DATABASE_URL: optional(z.string().url()),
   VIGIL_DATA_DIR: optional(z.string()).default('.data'),
+  /** Where evidence files (photos) are stored; defaults to <VIGIL_DATA_DIR>/evidence. */
+  VIGIL_EVIDENCE_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(32)),
   /** base64 of 32 random bytes; encrypts MFA secrets at rest. */
   VIGIL_ENCRYPTION_KEY: optional(z.string().min(40)),
@@ -34,6 +36,12 @@ const schema = z.object({
   /** Port of the embedded MQTT broker used when MQTT_URL is unset (1883 is often a real Mosquitto). */
   VIGIL_MQTT_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(1884),
   MAPBOX_TOKEN: optional(z.string()),
+  /** Web push (VAPID) keys, base64url; generated into .env.local on first start. */
+  VAPID_PUBLIC_KEY: optional(z.string().min(40)),
+  VAPID_PRIVATE_KEY: optional(z.string().min(20)),
+  VAPID_SUBJECT: optional(z.string()).default('mailto:security@vigil.invalid'),
+  /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
+  VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
 });
 

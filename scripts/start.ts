@@ -8,6 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed/seed-demo';
 import { env } from '@/lib/env';
 import { resolveDatabase } from '@/lib/runtime/resolve-database';
+import { buildServiceWorker } from './build-service-worker';
 import { buildIfNeeded } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
@@ -60,7 +61,8 @@ async function main() {
   try {
     await migrateDatabase(database.url);
     await seedIfEmpty(database.url);
-    if (!dev) buildIfNeeded(log);
+    if (dev) await buildServiceWorker({ dev: true });
+    else buildIfNeeded(log);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     return stopAll(1);

@@ -7,6 +7,8 @@ import { assertStoreAccess, STORE_OVERSIGHT } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { INCIDENT_STATUSES } from '@/lib/domain/enums';
 import { Conflict, Invalid, NotFound, parseInput } from '@/lib/errors';
+import { humanise } from '@/lib/domain/format';
+import { pushInBackground } from '@/lib/push/send-push';
 import { emitToStore } from '@/lib/realtime/emitter';
 import { canMove } from './status-transitions';
 
@@ -24,7 +26,7 @@ export const changeIncidentStatusInput = z.object({
 export async function changeIncidentStatus(db: DbOrTx, actor: Actor, raw: unknown) {
   const input = parseInput(changeIncidentStatusInput, raw);
   const [current] = await db
-    .select({ storeId: incidents.storeId, status: incidents.status, ref: incidents.ref, storeCode: stores.code, regionId: stores.regionId, severity: incidents.severity, createdAt: incidents.createdAt })
+    .select({ reporterId: incidents.reporterId, storeId: incidents.storeId, status: incidents.status, ref: incidents.ref, storeCode: stores.code, regionId: stores.regionId, severity: incidents.severity, createdAt: incidents.createdAt })
     .from(incidents)
     .innerJoin(stores, eq(stores.id, incidents.storeId))
     .where(eq(incidents.id, input.id));
@@ -66,5 +68,13 @@ export async function changeIncidentStatus(db: DbOrTx, actor: Actor, raw: unknow
     status: input.to,
     createdAt: current.createdAt.toISOString(),
   });
+  if (current.reporterId && current.reporterId !== actor.id) {
+    pushInBackground(db, [current.reporterId], {
+      title: `Your report ${current.ref}: ${humanise(input.to)}`,
+      body: input.messageToReporter ?? 'Open Vigil to see what happened to your report.',
+      url: '/my-reports',
+      tag: `incident-${input.id}`,
+    });
+  }
   return { id: input.id, ref: current.ref, status: input.to };
 }

@@ -1,15 +1,28 @@
 // First-start secrets: generated into the git-ignored .env.local when absent, then
 // loaded into process.env (real environment variables always win). Imported for its
 // side effect before lib/env.ts by every entry point that runs outside Next.
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const FILE = path.join(process.cwd(), '.env.local');
 
+// One P-256 key pair for web push (VAPID), made once and kept as a pair.
+let vapid: { publicKey: string; privateKey: string } | undefined;
+const vapidKeys = () => {
+  if (!vapid) {
+    const ecdh = createECDH('prime256v1');
+    ecdh.generateKeys();
+    vapid = { publicKey: ecdh.getPublicKey().toString('base64url'), privateKey: ecdh.getPrivateKey().toString('base64url') };
+  }
+  return vapid;
+};
+
 const generated: Record<string, () => string> = {
   AUTH_SECRET: () => randomBytes(32).toString('base64url'),
   VIGIL_ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
+  VAPID_PUBLIC_KEY: () => vapidKeys().publicKey,
+  VAPID_PRIVATE_KEY: () => vapidKeys().privateKey,
 };
 
 function parse(text: string): Record<string, string> {

@@ -3,9 +3,10 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/current-actor';
 import { Invalid } from '@/lib/errors';
 import { apiRoute, searchParamsOf } from '@/lib/http/api-route';
-import { readJson } from '@/lib/http/read-json';
 import { createIncident } from '@/lib/incidents/create-incident';
 import { listIncidents } from '@/lib/incidents/list-incidents';
+import { readReportRequest } from '@/lib/incidents/read-report-request';
+import { requireReporter } from '@/lib/kiosk/kiosk-request';
 
 export const GET = apiRoute(async (req: Request) => {
   const actor = await requireActor();
@@ -14,10 +15,10 @@ export const GET = apiRoute(async (req: Request) => {
 });
 
 export const POST = apiRoute(async (req: Request) => {
-  const actor = await requireActor();
+  const reporter = await requireReporter();
   const key = req.headers.get('idempotency-key');
   if (!key) throw new Invalid('Send an Idempotency-Key header (a UUID) so a retried report is never stored twice.');
-  const body = await readJson(req, 64 * 1024);
-  const result = await createIncident(getDb(), actor, body, { idempotencyKey: key, source: 'pwa' });
+  const { body, photos } = await readReportRequest(req);
+  const result = await createIncident(getDb(), reporter.actor, body, { idempotencyKey: key, source: reporter.source, photos, deviceId: reporter.device?.id });
   return NextResponse.json({ id: result.id, ref: result.ref }, { status: result.created ? 201 : 200 });
 });

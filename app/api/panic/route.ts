@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { getDb } from '@/db/client';
+import { Invalid } from '@/lib/errors';
+import { apiRoute } from '@/lib/http/api-route';
+import { readJson } from '@/lib/http/read-json';
+import { requireReporter } from '@/lib/kiosk/kiosk-request';
+import { raisePanic } from '@/lib/panic/raise-panic';
+
+export const POST = apiRoute(async (req: Request) => {
+  const reporter = await requireReporter({ allowAnonymousKiosk: true });
+  const key = req.headers.get('idempotency-key');
+  if (!key) throw new Invalid('Send an Idempotency-Key header (a UUID) so a retried panic is never raised twice.');
+  const body = await readJson(req, 4 * 1024);
+  const result = await raisePanic(getDb(), reporter.actor, body, { idempotencyKey: key, device: reporter.source === 'kiosk' ? reporter.device : undefined });
+  return NextResponse.json(result, { status: result.duplicate ? 200 : 202 });
+});

@@ -1,0 +1,78 @@
+'use client';
+
+import { Minus, Plus } from 'lucide-react';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+
+export type OffenderDraft = { height?: 'short' | 'average' | 'tall'; build?: 'slim' | 'medium' | 'heavy'; clothing?: string; features?: string };
+
+const MAX_DESCRIBED = 3;
+
+/** How many people, and what they looked like: fixed questions, no prompts for names or guesses. */
+export function OffenderFields({
+  count,
+  descriptions,
+  onChange,
+}: {
+  count: number;
+  descriptions: OffenderDraft[];
+  onChange: (count: number, descriptions: OffenderDraft[]) => void;
+}) {
+  const setCount = (n: number) => {
+    const next = Math.max(0, Math.min(20, n));
+    const described = Math.min(next, MAX_DESCRIBED);
+    onChange(next, Array.from({ length: described }, (_, i) => descriptions[i] ?? {}));
+  };
+  const update = (i: number, patch: Partial<OffenderDraft>) => onChange(count, descriptions.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-2 text-base font-semibold text-slate-900">How many people were involved?</legend>
+      <div className="flex items-center gap-3">
+        <button type="button" className="flex size-12 items-center justify-center rounded-md border border-slate-400 bg-white" onClick={() => setCount(count - 1)} aria-label="One fewer person" disabled={count === 0}>
+          <Minus aria-hidden className="size-5" />
+        </button>
+        <output className="min-w-8 text-center text-xl font-semibold" aria-live="polite" aria-label={`${count} ${count === 1 ? 'person' : 'people'}`}>
+          {count}
+        </output>
+        <button type="button" className="flex size-12 items-center justify-center rounded-md border border-slate-400 bg-white" onClick={() => setCount(count + 1)} aria-label="One more person">
+          <Plus aria-hidden className="size-5" />
+        </button>
+      </div>
+      {descriptions.map((d, i) => (
+        <div key={i} className="mt-3 space-y-3 rounded-lg border border-slate-300 bg-slate-50 p-3">
+          <p className="font-medium text-slate-900">Person {i + 1}</p>
+          <div className="grid grid-cols-2 gap-3">
+            <div>
+              <Label htmlFor={`height-${i}`}>Height</Label>
+              <select id={`height-${i}`} className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2" value={d.height ?? ''} onChange={(e) => update(i, { height: (e.target.value || undefined) as OffenderDraft['height'] })}>
+                <option value="">Not sure</option>
+                <option value="short">Short</option>
+                <option value="average">Average</option>
+                <option value="tall">Tall</option>
+              </select>
+            </div>
+            <div>
+              <Label htmlFor={`build-${i}`}>Build</Label>
+              <select id={`build-${i}`} className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2" value={d.build ?? ''} onChange={(e) => update(i, { build: (e.target.value || undefined) as OffenderDraft['build'] })}>
+                <option value="">Not sure</option>
+                <option value="slim">Slim</option>
+                <option value="medium">Medium</option>
+                <option value="heavy">Heavy</option>
+              </select>
+            </div>
+          </div>
+          <div>
+            <Label htmlFor={`clothing-${i}`}>Clothing</Label>
+            <Input id={`clothing-${i}`} className="mt-1" maxLength={200} placeholder="e.g. grey hoodie, black cap" value={d.clothing ?? ''} onChange={(e) => update(i, { clothing: e.target.value })} />
+          </div>
+          <div>
+            <Label htmlFor={`features-${i}`}>Anything that stood out</Label>
+            <Input id={`features-${i}`} className="mt-1" maxLength={200} placeholder="e.g. tattoo on left hand, carrying a rucksack" value={d.features ?? ''} onChange={(e) => update(i, { features: e.target.value })} />
+          </div>
+        </div>
+      ))}
+      {count > MAX_DESCRIBED ? <p className="mt-2 text-sm text-slate-600">Describe the first {MAX_DESCRIBED}; add anything else in the notes.</p> : null}
+    </fieldset>
+  );
+}
