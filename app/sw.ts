@@ -72,8 +72,8 @@ async function replayOutbox(): Promise<void> {
         throw new Error(`server said ${res.status}`);
       }
       // Refused for good (e.g. invalid): never silently dropped, kept for the person to see.
-      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-      await addFailed({ ...(entry.metadata as OutboxItem), error: body.error?.message ?? `Refused (${res.status})`, failedAt: Date.now() });
+      const body = (await res.json().catch(() => ({}))) as { message?: string };
+      await addFailed({ ...(entry.metadata as OutboxItem), error: body.message ?? `Refused (${res.status})`, failedAt: Date.now() });
     }
     needsSignIn = false;
   } finally {

@@ -26,7 +26,7 @@ export const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 
-export type BenchApp = { url: string; db: Db; databaseUrl: string; stop: () => Promise<void> };
+export type BenchApp = { url: string; db: Db; databaseUrl: string; stop: () => Promise<void>; /** The server process, for its memory (/proc/<pid>/status). */ pid?: number };
 
 export async function startBenchApp(port: number, env: Record<string, string> = {}): Promise<BenchApp> {
   buildIfNeeded((l) => console.log(`[bench] ${l}`));
@@ -48,6 +48,7 @@ export async function startBenchApp(port: number, env: Record<string, string> = 
     url,
     db,
     databaseUrl: database.url,
+    pid: server.pid,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.once('exit', () => resolve());

@@ -6,11 +6,15 @@ import { closeEmitter } from '@/lib/realtime/emitter';
 import { closeQueue } from '@/lib/jobs/queue';
 import { type BenchApp, type Figure, report, startBenchApp } from './harness';
 import { benchIngest } from './ingest';
+import { benchSockets } from './sockets';
 
 type Suite = { name: string; run: (app: BenchApp) => Promise<Figure[]> };
 
 // One line per suite; each gets the shared server (demo data, 7 days) and may make its own scratch data.
-const SUITES: Suite[] = [{ name: 'ingest', run: benchIngest }];
+const SUITES: Suite[] = [
+  { name: 'ingest', run: benchIngest },
+  { name: 'sockets', run: benchSockets },
+];
 
 async function main() {
   const wanted = process.argv.slice(2);

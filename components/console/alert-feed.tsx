@@ -1,69 +1,104 @@
 'use client';
 
-import { BellRing, Camera, CheckCircle2, CircleDot, Radio, ReceiptText, Siren, UserRound } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { CheckCircle2, CircleDot } from 'lucide-react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { SeverityBadge } from '@/components/incidents/severity-badge';
-import { Button } from '@/components/ui/button';
-import type { Severity } from '@/lib/domain/enums';
-import { formatAge, humanise, phrase } from '@/lib/domain/format';
+import { AlertCard } from './alert-card';
+import { isSoundOn, playCriticalAlert } from './alert-sound';
+import type { Colleague, FeedAlert } from './feed-alert';
 
-/** The contract guarantees id, storeCode, severity, status and createdAt; everything else may be missing. */
-export type FeedAlert = {
-  id: string;
-  storeCode: string;
-  title?: string;
-  severity: Severity;
-  status: string;
-  source?: string;
-  createdAt: string;
-  outcome?: string | null;
-  actedBy?: string;
-  escalatedTo?: string | null;
-  reason?: string | null;
-};
+export type { Colleague, FeedAlert } from './feed-alert';
 
-const OUTCOMES = ['false_alarm', 'deterred', 'stopped', 'apprehended', 'police_called', 'loss_confirmed'] as const;
-const SOURCE_ICON: Record<string, typeof Camera> = { camera: Camera, pos: ReceiptText, sensor: Radio, staff: UserRound, panic: Siren };
 type Connection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 function newestFirst(list: Iterable<FeedAlert>) {
   return [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
-/** `loadedAt`: when the server read `initial`; the catch-up asks for everything after it. */
-export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode: string; initial: FeedAlert[]; canAct: boolean; loadedAt: string }) {
+/** The alert someone is working on: the one holding focus, else the one under the pointer. */
+function alertInHand(): HTMLElement | null {
+  const focused = document.activeElement?.closest<HTMLElement>('[data-alert-id]');
+  return focused ?? document.querySelector<HTMLElement>('[data-alert-id]:hover');
+}
+
+type Props = {
+  storeCode: string;
+  initial: FeedAlert[];
+  canAct: boolean;
+  /** When the server read `initial`; the catch-up asks for everything after it. */
+  loadedAt: string;
+  /** Colleagues on shift at the store, for Assign. */
+  colleagues?: Colleague[];
+  /** The store's timezone, for times in the timeline. */
+  timeZone?: string;
+};
+
+export function AlertFeed({
+  storeCode,
+  initial,
+  canAct,
+  loadedAt,
+  colleagues = [],
+  timeZone = 'Europe/London',
+}: Props) {
   const [alerts, setAlerts] = useState(() => new Map(initial.map((a) => [a.id, a])));
   const [connection, setConnection] = useState<Connection>('connecting');
   const [announcement, setAnnouncement] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [now, setNow] = useState(() => Date.now());
   const newest = useRef(loadedAt);
+  const seen = useRef(new Set(initial.map((a) => a.id)));
+  // Where the alert in hand sat on screen before an update, so it can be kept there after.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
 
   const merge = useCallback(
     (incoming: FeedAlert[], announce: boolean) => {
       const mine = incoming.filter((a) => a.storeCode === storeCode);
       if (mine.length === 0) return;
+      const held = alertInHand();
+      anchor.current = held ? { id: held.dataset.alertId!, top: held.getBoundingClientRect().top } : null;
       setAlerts((prev) => {
         const next = new Map(prev);
         for (const a of mine) next.set(a.id, { ...prev.get(a.id), ...a });
         return next;
       });
       for (const a of mine) if (a.createdAt > newest.current) newest.current = a.createdAt;
-      const fresh = mine.find((a) => a.status === 'open');
-      if (announce && fresh) setAnnouncement(`New ${fresh.severity} alert: ${fresh.title ?? ''}`);
+      const fresh = mine.filter((a) => !seen.current.has(a.id));
+      for (const a of mine) seen.current.add(a.id);
+      const first = fresh.find((a) => a.status === 'open') ?? fresh[0];
+      if (announce && first) {
+        setAnnouncement(`New ${first.severity} alert: ${first.title ?? ''}`);
+        if (fresh.some((a) => a.severity === 'critical') && isSoundOn()) playCriticalAlert();
+      }
     },
     [storeCode],
   );
+
+  // The list must not jump under someone's finger: new alerts slide in at the top, and
+  // if that pushed the alert in hand down, scroll by the same amount so it stays put.
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    anchor.current = null;
+    if (!a) return;
+    const el = document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(a.id)}"]`);
+    if (!el) return;
+    const delta = el.getBoundingClientRect().top - a.top;
+    if (Math.abs(delta) >= 1) window.scrollBy({ top: delta, behavior: 'instant' });
+  }, [alerts]);
 
   useEffect(() => {
     const socket: Socket = io({ transports: ['websocket', 'polling'] });
     socket.on('connect', () => {
       setConnection('live');
       // Catch up on anything raised while we were away; merging by id keeps each once.
-      socket.timeout(5000).emit('alerts:since', { after: newest.current }, (err: Error | null, res?: { ok: boolean; alerts?: FeedAlert[] }) => {
-        if (!err && res?.ok && res.alerts) merge(res.alerts, false);
-      });
+      socket
+        .timeout(5000)
+        .emit(
+          'alerts:since',
+          { after: newest.current },
+          (err: Error | null, res?: { ok: boolean; alerts?: FeedAlert[] }) => {
+            if (!err && res?.ok && res.alerts) merge(res.alerts, false);
+          },
+        );
     });
     socket.on('disconnect', () => setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('connect_error', () => setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
@@ -76,19 +111,7 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
     };
   }, [merge]);
 
-  const act = async (id: string, path: 'acknowledge' | 'resolve', body?: object) => {
-    setErrors((e) => ({ ...e, [id]: '' }));
-    const res = await fetch(`/api/alerts/${id}/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    }).catch(() => null);
-    if (!res) return setErrors((e) => ({ ...e, [id]: 'No connection. Try again when you are back online.' }));
-    const json = (await res.json().catch(() => ({}))) as { alert?: FeedAlert; message?: string };
-    if (res.ok && json.alert) merge([json.alert], false);
-    else setErrors((e) => ({ ...e, [id]: json.message ?? 'That did not work. Please try again.' }));
-  };
-
+  const onChange = useCallback((a: FeedAlert) => merge([a], false), [merge]);
   const list = useMemo(() => newestFirst(alerts.values()), [alerts]);
   const open = list.filter((a) => a.status !== 'resolved');
   const done = list.filter((a) => a.status === 'resolved').slice(0, 10);
@@ -96,13 +119,26 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
   return (
     <section aria-labelledby="feed-title">
       <div className="mb-3 flex items-center justify-between gap-3">
-        <h2 id="feed-title" className="text-base font-semibold">Live alerts</h2>
+        <h2 id="feed-title" className="text-base font-semibold">
+          Live alerts
+        </h2>
         <span role="status" data-testid="connection" className="flex items-center gap-1.5 text-sm text-slate-700">
-          <CircleDot aria-hidden className={`size-4 ${connection === 'live' ? 'text-green-700' : connection === 'offline' ? 'text-red-700' : 'text-amber-600'}`} />
-          {connection === 'live' ? 'Live' : connection === 'offline' ? 'Offline: showing what we had' : connection === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          <CircleDot
+            aria-hidden
+            className={`size-4 ${connection === 'live' ? 'text-green-700' : connection === 'offline' ? 'text-red-700' : 'text-amber-600'}`}
+          />
+          {connection === 'live'
+            ? 'Live'
+            : connection === 'offline'
+              ? 'Offline: showing what we had'
+              : connection === 'connecting'
+                ? 'Connecting…'
+                : 'Reconnecting…'}
         </span>
       </div>
-      <p aria-live="assertive" className="sr-only">{announcement}</p>
+      <p aria-live="assertive" className="sr-only">
+        {announcement}
+      </p>
       {open.length === 0 ? (
         <p className="flex items-center gap-2 rounded-md border border-dashed border-slate-300 p-6 text-slate-700">
           <CheckCircle2 aria-hidden className="size-5 text-green-700" />
@@ -110,60 +146,47 @@ export function AlertFeed({ storeCode, initial, canAct, loadedAt }: { storeCode:
         </p>
       ) : (
         <ul className="space-y-2" aria-label="Open alerts">
-          {open.map((raw) => {
-            // Events from other emitters may carry only the contract's minimum fields.
-            const a = { ...raw, title: raw.title ?? 'Alert', source: raw.source ?? 'alert' };
-            const Icon = SOURCE_ICON[a.source] ?? BellRing;
-            return (
-              <li key={a.id} data-testid="alert" className="animate-[slidein_.25s_ease-out] rounded-md border border-slate-200 bg-white p-3 shadow-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <SeverityBadge severity={a.severity} />
-                  <Icon aria-label={humanise(a.source)} className="size-4 text-slate-600" />
-                  <span className="font-medium">{a.title}</span>
-                  <span className="text-sm text-slate-600">· {formatAge(a.createdAt, now)}</span>
-                  <span className="ml-auto text-sm text-slate-700">
-                    {humanise(a.status)}
-                    {a.escalatedTo ? ` to ${phrase(a.escalatedTo)}` : ''}
-                  </span>
-                </div>
-                {a.reason && <p className="mt-1 text-sm text-slate-700">{a.reason}</p>}
-                {canAct && (
-                  <div className="mt-2 flex flex-wrap items-center gap-2">
-                    {a.status !== 'acknowledged' && (
-                      <Button variant="secondary" className="min-h-9" onClick={() => void act(a.id, 'acknowledge')}>
-                        Acknowledge<span className="sr-only"> {a.title}</span>
-                      </Button>
-                    )}
-                    <form
-                      className="flex items-center gap-2"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const outcome = new FormData(e.currentTarget).get('outcome');
-                        void act(a.id, 'resolve', { outcome });
-                      }}
-                    >
-                      <label className="sr-only" htmlFor={`outcome-${a.id}`}>Outcome for {a.title}</label>
-                      <select id={`outcome-${a.id}`} name="outcome" className="min-h-9 rounded-md border border-slate-400 bg-white px-2 text-sm" defaultValue="false_alarm">
-                        {OUTCOMES.map((o) => <option key={o} value={o}>{humanise(o)}</option>)}
-                      </select>
-                      <Button type="submit" className="min-h-9">Resolve<span className="sr-only"> {a.title}</span></Button>
-                    </form>
-                  </div>
-                )}
-                {errors[a.id] && <p role="alert" className="mt-1 text-sm text-red-800">{errors[a.id]}</p>}
-              </li>
-            );
-          })}
+          {open.map((a) => (
+            <li
+              key={a.id}
+              data-testid="alert"
+              data-alert-id={a.id}
+              className="animate-[slidein_.25s_ease-out] rounded-md border border-slate-200 bg-white p-3 shadow-sm"
+            >
+              <AlertCard
+                alert={a}
+                canAct={canAct}
+                colleagues={colleagues}
+                timeZone={timeZone}
+                now={now}
+                onChange={onChange}
+              />
+            </li>
+          ))}
         </ul>
       )}
       {done.length > 0 && (
         <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium text-slate-700">Recently resolved ({done.length})</summary>
-          <ul className="mt-2 space-y-1 text-sm">
+          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-700">
+            Recently resolved ({done.length})
+          </summary>
+          <ul className="mt-2 space-y-2 text-sm" aria-label="Recently resolved alerts">
             {done.map((a) => (
-              <li key={a.id} className="flex gap-2">
-                <span className="font-medium">{a.title ?? 'Alert'}</span>
-                <span className="text-slate-600">{a.outcome ? humanise(a.outcome) : ''}{a.actedBy ? ` · ${a.actedBy}` : ''}</span>
+              <li
+                key={a.id}
+                data-testid="resolved-alert"
+                data-alert-id={a.id}
+                className="rounded-md border border-slate-200 bg-slate-50 p-3"
+              >
+                <AlertCard
+                  alert={a}
+                  canAct={canAct}
+                  colleagues={colleagues}
+                  timeZone={timeZone}
+                  now={now}
+                  onChange={onChange}
+                  resolved
+                />
               </li>
             ))}
           </ul>

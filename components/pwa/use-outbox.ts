@@ -18,6 +18,7 @@ export const useOnline = () => useSyncExternalStore(subscribeOnline, () => navig
 
 export function useOutbox(warmUrls: readonly string[] = []) {
   const [status, setStatus] = useState<OutboxStatus>(EMPTY_STATUS);
+  const [offlineReady, setOfflineReady] = useState(false);
   const online = useOnline();
   const refresh = useCallback(() => void outboxStatus().then(setStatus), []);
   const warm = warmUrls.join('|');
@@ -28,7 +29,8 @@ export function useOutbox(warmUrls: readonly string[] = []) {
       refresh();
       // App start: where there is no native background sync this is the fallback replay.
       requestReplay();
-      if (warm && navigator.onLine) void warmPages(warm.split('|'));
+      // Offline-ready once this person's pages are in the cache (the first visit happens before the worker runs).
+      if (warm && navigator.onLine) void warmPages(warm.split('|')).then((r) => setOfflineReady(r !== null));
     };
     if (navigator.serviceWorker?.controller) whenControlled();
     navigator.serviceWorker?.addEventListener('controllerchange', whenControlled);
@@ -41,5 +43,5 @@ export function useOutbox(warmUrls: readonly string[] = []) {
     };
   }, [refresh, warm]);
 
-  return { status, online, refresh };
+  return { status, online, offlineReady, refresh };
 }

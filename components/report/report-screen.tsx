@@ -24,7 +24,7 @@ export function ReportScreen({
   emergencyInstructions: string | null;
   supportOptions: SupportOption[];
 }) {
-  const { status, online } = useOutbox(WARM);
+  const { status, online, offlineReady } = useOutbox(WARM);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
   const [formKey, setFormKey] = useState(0);
 
@@ -32,6 +32,11 @@ export function ReportScreen({
     <div className="mx-auto max-w-xl space-y-5">
       <PanicButton store={store} emergencyInstructions={emergencyInstructions} />
       <OutboxBanner status={status} online={online} />
+      {offlineReady && online ? (
+        <p className="flex items-center gap-1 text-sm text-slate-600" data-testid="offline-ready">
+          <CheckCircle2 aria-hidden className="size-4 text-green-700" /> Ready to work offline on this device
+        </p>
+      ) : null}
       {outcome ? (
         <section aria-labelledby="outcome-heading" className="space-y-4">
           <div className="rounded-xl border border-slate-300 bg-white p-4" role="status">

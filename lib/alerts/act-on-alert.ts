@@ -4,17 +4,16 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { alerts, stores } from '@/db/schema';
+import { alerts } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertStoreAccess } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { AlertStatus } from '@/lib/domain/enums';
-import { Conflict, NotFound, parseInput } from '@/lib/errors';
-import { emitToStore } from '@/lib/realtime/emitter';
+import { Conflict, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { toAlertPayload } from './list-alerts';
+import { ALERT_ACTORS, type AlertActionKind, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
 
-export const ALERT_ACTORS = ['security', 'store_manager', 'regional_manager', 'admin'] as const;
+export { ALERT_ACTORS } from './alert-actions';
 export const ALERT_OUTCOMES = ['false_alarm', 'deterred', 'stopped', 'apprehended', 'police_called', 'loss_confirmed'] as const;
 
 export const resolveAlertInput = z.object({ outcome: z.enum(ALERT_OUTCOMES) });
@@ -25,35 +24,28 @@ async function transition(
   alertId: string,
   from: AlertStatus[],
   set: PgUpdateSetSource<typeof alerts>,
-  action: string,
+  action: { audit: string; kind: AlertActionKind },
   detail: Record<string, unknown> = {},
 ): Promise<RealtimePayload> {
-  if (!z.string().uuid().safeParse(alertId).success) throw new NotFound('That alert');
-  const [current] = await db
-    .select({ storeId: alerts.storeId, status: alerts.status, storeCode: stores.code, regionId: stores.regionId })
-    .from(alerts)
-    .innerJoin(stores, eq(stores.id, alerts.storeId))
-    .where(eq(alerts.id, alertId));
-  if (!current) throw new NotFound('That alert');
+  const current = await alertForAction(db, alertId);
   assertStoreAccess(actor, current.storeId, ALERT_ACTORS);
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(alerts)
       .set(set)
       .where(and(eq(alerts.id, alertId), inArray(alerts.status, from)))
-      .returning();
+      .returning({ id: alerts.id });
     if (!updated) return null;
-    await recordAudit(tx, { ...auditActor(actor), action, entityType: 'alert', entityId: alertId, detail });
+    await recordAlertAction(tx, { alertId, action: action.kind, actor, detail });
+    await recordAudit(tx, { ...auditActor(actor), action: action.audit, entityType: 'alert', entityId: alertId, detail });
     return updated;
   });
   if (!row) throw new Conflict(`Someone else has already ${current.status === 'resolved' ? 'resolved' : 'acted on'} this alert.`);
-  const payload = { ...toAlertPayload({ ...row, storeCode: current.storeCode }), outcome: row.outcome, actedBy: actor.name };
-  emitToStore({ storeId: current.storeId, regionId: current.regionId }, 'alert:updated', payload);
-  return payload;
+  return pushAlertUpdate(db, current, { actedBy: actor.name });
 }
 
 export async function acknowledgeAlert(db: DbOrTx, actor: Actor, alertId: string): Promise<RealtimePayload> {
-  return transition(db, actor, alertId, ['open', 'escalated'], { status: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: actor.id }, 'alert.acknowledge');
+  return transition(db, actor, alertId, ['open', 'escalated'], { status: 'acknowledged', acknowledgedAt: new Date(), acknowledgedBy: actor.id }, { audit: 'alert.acknowledge', kind: 'acknowledged' });
 }
 
 export async function resolveAlert(db: DbOrTx, actor: Actor, alertId: string, raw: unknown): Promise<RealtimePayload> {
@@ -72,7 +64,7 @@ export async function resolveAlert(db: DbOrTx, actor: Actor, alertId: string, ra
       acknowledgedAt: sql`coalesce(${alerts.acknowledgedAt}, now())`,
       acknowledgedBy: sql`coalesce(${alerts.acknowledgedBy}, ${actor.id}::uuid)`,
     },
-    'alert.resolve',
+    { audit: 'alert.resolve', kind: 'resolved' },
     { outcome },
   );
 }

@@ -2,8 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { alerts, stores } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { emitToStore } from '@/lib/realtime/emitter';
-import { toAlertPayload } from './list-alerts';
+import { pushAlertUpdate, recordAlertAction } from './alert-actions';
 
 /** Roles in order of seniority: an unacknowledged alert climbs past its recipients. */
 export const ESCALATION_LADDER = ['security', 'store_manager', 'regional_manager'] as const;
@@ -28,11 +27,12 @@ export async function escalateAlert(db: DbOrTx, alertId: string): Promise<boolea
     if (!row) return null;
     const to = escalationTarget(row.detail.recipients, row.escalationLevel);
     await tx.update(alerts).set({ detail: { ...row.detail, escalatedTo: to } }).where(eq(alerts.id, row.id));
+    await recordAlertAction(tx, { alertId: row.id, action: 'escalated', actor: null, detail: { to, level: row.escalationLevel } });
     await recordAudit(tx, { actorId: null, actorLabel: 'system:escalation', action: 'alert.escalate', entityType: 'alert', entityId: row.id, detail: { to } });
-    return { ...row, detail: { ...row.detail, escalatedTo: to } };
+    return row;
   });
   if (!escalated) return false;
-  const [store] = await db.select({ code: stores.code, regionId: stores.regionId }).from(stores).where(eq(stores.id, escalated.storeId));
-  if (store) emitToStore({ storeId: escalated.storeId, regionId: store.regionId }, 'alert:updated', toAlertPayload({ ...escalated, storeCode: store.code }));
+  const [store] = await db.select({ regionId: stores.regionId }).from(stores).where(eq(stores.id, escalated.storeId));
+  if (store) await pushAlertUpdate(db, { id: escalated.id, storeId: escalated.storeId, regionId: store.regionId });
   return true;
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { alerts, stores } from '@/db/schema';
+import { alerts, incidents, stores, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { STORE_OVERSIGHT, storeScope } from '@/lib/auth/permissions';
 import { ALERT_STATUSES } from '@/lib/domain/enums';
@@ -16,6 +17,8 @@ export const listAlertsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+const assignee = alias(users, 'assignee');
+
 const alertColumns = {
   id: alerts.id,
   storeId: alerts.storeId,
@@ -28,23 +31,77 @@ const alertColumns = {
   acknowledgedAt: alerts.acknowledgedAt,
   resolvedAt: alerts.resolvedAt,
   incidentId: alerts.incidentId,
+  incidentRef: incidents.ref,
   zoneId: alerts.zoneId,
   outcome: alerts.outcome,
   detail: alerts.detail,
+  assigneeId: alerts.assignedTo,
+  assigneeName: assignee.name,
+  assignedAt: alerts.assignedAt,
 };
 
-type AlertRow = { [K in keyof typeof alertColumns]: unknown } & { createdAt: Date; id: string; storeCode: string; severity: string; status: string };
+/** Alerts with their store code, assignee's name and linked incident's reference. */
+export const selectAlerts = (db: DbOrTx) =>
+  db
+    .select(alertColumns)
+    .from(alerts)
+    .innerJoin(stores, eq(stores.id, alerts.storeId))
+    .leftJoin(assignee, eq(assignee.id, alerts.assignedTo))
+    .leftJoin(incidents, eq(incidents.id, alerts.incidentId));
 
-export function toAlertPayload({ detail, ...row }: AlertRow & { detail?: Record<string, unknown> }): RealtimePayload {
+/** What toAlertPayload reads: a full alert row, or just the contract's minimum (a freshly raised alert has no joins). */
+export type AlertPayloadSource = {
+  id: string;
+  storeCode: string;
+  severity: string;
+  status: string;
+  createdAt: Date;
+  storeId?: string;
+  title?: string;
+  source?: string;
+  acknowledgedAt?: Date | null;
+  resolvedAt?: Date | null;
+  incidentId?: string | null;
+  incidentRef?: string | null;
+  zoneId?: string | null;
+  outcome?: string | null;
+  detail?: Record<string, unknown>;
+  assigneeId?: string | null;
+  assigneeName?: string | null;
+  assignedAt?: Date | null;
+};
+
+const iso = (d: Date | null | undefined) => (d instanceof Date ? d.toISOString() : null);
+
+export function toAlertPayload(row: AlertPayloadSource): RealtimePayload {
+  const { detail } = row;
   return {
-    ...row,
+    id: row.id,
+    storeId: row.storeId,
+    storeCode: row.storeCode,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    source: row.source,
+    createdAt: row.createdAt.toISOString(),
+    acknowledgedAt: iso(row.acknowledgedAt),
+    resolvedAt: iso(row.resolvedAt),
+    incidentId: row.incidentId ?? null,
+    incidentRef: row.incidentRef ?? null,
+    zoneId: row.zoneId ?? null,
+    outcome: row.outcome ?? null,
     // What people need from the detail: why it fired and who it went to; the rest stays server-side.
     reason: typeof detail?.reason === 'string' ? detail.reason : null,
     escalatedTo: typeof detail?.escalatedTo === 'string' ? detail.escalatedTo : null,
-    createdAt: row.createdAt.toISOString(),
-    acknowledgedAt: row.acknowledgedAt instanceof Date ? row.acknowledgedAt.toISOString() : null,
-    resolvedAt: row.resolvedAt instanceof Date ? row.resolvedAt.toISOString() : null,
+    assignedTo: row.assigneeId ? { id: row.assigneeId, name: row.assigneeName ?? '' } : null,
+    assignedAt: iso(row.assignedAt),
   };
+}
+
+/** One alert as it is pushed and listed; no scope check (callers have done theirs). */
+export async function alertPayloadById(db: DbOrTx, alertId: string): Promise<RealtimePayload | null> {
+  const [row] = await selectAlerts(db).where(eq(alerts.id, alertId));
+  return row ? toAlertPayload(row) : null;
 }
 
 /** SQL condition limiting alerts to the stores the actor oversees. */
@@ -66,10 +123,7 @@ export async function listAlerts(db: DbOrTx, actor: Actor, raw: unknown): Promis
   if (q.status) conditions.push(eq(alerts.status, q.status));
   if (q.from) conditions.push(gte(alerts.createdAt, q.from));
   if (q.to) conditions.push(lte(alerts.createdAt, q.to));
-  const rows = await db
-    .select(alertColumns)
-    .from(alerts)
-    .innerJoin(stores, eq(stores.id, alerts.storeId))
+  const rows = await selectAlerts(db)
     .where(and(...conditions))
     .orderBy(desc(alerts.createdAt))
     .limit(q.limit);
@@ -89,10 +143,7 @@ export async function listAlertsSince(db: DbOrTx, actor: Actor, raw: unknown): P
   const since = z.string().uuid().safeParse(after).success
     ? sql`(${alerts.createdAt}, ${alerts.id}) > (select a.created_at, a.id from alert a where a.id = ${after})`
     : gt(alerts.createdAt, new Date(after));
-  const rows = await db
-    .select(alertColumns)
-    .from(alerts)
-    .innerJoin(stores, eq(stores.id, alerts.storeId))
+  const rows = await selectAlerts(db)
     .where(and(scopeCondition(actor), since))
     .orderBy(alerts.createdAt, alerts.id)
     .limit(1000);

@@ -40,9 +40,10 @@ export async function sendThroughOutbox(url: string, body: BodyInit, headers: Re
     };
   }
   if (res.status === 202 && res.headers.get('x-vigil-queued') === '1') return { status: 'queued' };
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown> & { error?: { message?: string; issues?: FieldIssue[] } };
+  // Error bodies are {error: code, message, issues?} (lib/http/api-route.ts).
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown> & { message?: string; issues?: FieldIssue[] };
   if (res.ok) return { status: 'sent', body: json };
-  return { status: 'rejected', httpStatus: res.status, message: json.error?.message ?? `The server said no (${res.status}).`, issues: json.error?.issues ?? [] };
+  return { status: 'rejected', httpStatus: res.status, message: json.message ?? `The server said no (${res.status}).`, issues: json.issues ?? [] };
 }
 
 function ask<T>(message: Record<string, unknown>, fallback: T, timeoutMs = 2000): Promise<T> {

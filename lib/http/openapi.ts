@@ -1,6 +1,9 @@
 // The OpenAPI document, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
 import { resolveAlertInput } from '@/lib/alerts/act-on-alert';
+import { assignAlertBody } from '@/lib/alerts/assign-alert';
+import { createIncidentFromAlertBody } from '@/lib/alerts/create-incident-from-alert';
+import { linkAlertBody } from '@/lib/alerts/link-alert-to-incident';
 import { listAlertsQuery } from '@/lib/alerts/list-alerts';
 import { genericEventsBody } from '@/lib/ingest/adapters/generic-json';
 import { posJsonBody } from '@/lib/ingest/adapters/poslog';
@@ -64,6 +67,19 @@ const operations: Operation[] = [
   { method: 'get', path: '/api/events', summary: 'Stored security events in the caller’s stores, newest first, paginated by cursor', auth: 'session', query: listEventsQuery, responses: { '200': '{"events":[…],"nextCursor"}', '401': 'Not signed in', '403': 'Out of scope' } },
   { method: 'post', path: '/api/alerts/{id}/acknowledge', summary: 'Acknowledge an open or escalated alert', auth: 'session', responses: { '200': '{"alert"}', '403': 'Out of scope', '404': 'No such alert', '409': 'Someone else acted first' } },
   { method: 'post', path: '/api/alerts/{id}/resolve', summary: 'Resolve an alert with an outcome', auth: 'session', body: resolveAlertInput, responses: { '200': '{"alert"}', '400': 'Unknown outcome', '403': 'Out of scope', '404': 'No such alert', '409': 'Already resolved' } },
+  // Store console: alert detail, assign, create or link an incident (lib/alerts).
+  { method: 'get', path: '/api/alerts/{id}', summary: 'One alert with its action timeline and the events or till transactions that triggered it', auth: 'session', responses: { '200': '{"alert","actions":[{"action","at","by","detail"}],"events":[…],"transactions":[…]}', '401': 'Not signed in', '403': 'Out of scope', '404': 'No such alert' } },
+  { method: 'post', path: '/api/alerts/{id}/assign', summary: 'Assign an alert to a colleague at its store', auth: 'session', body: assignAlertBody, responses: { '200': '{"alert"}', '400': 'Not a colleague at this store', '403': 'Out of scope', '404': 'No such alert', '409': 'Already resolved' } },
+  {
+    method: 'post',
+    path: '/api/alerts/{id}/incident',
+    summary: 'Create an incident pre-filled from the alert and link it (idempotent on Idempotency-Key)',
+    auth: 'session',
+    body: createIncidentFromAlertBody,
+    headers: { 'Idempotency-Key': 'A client-generated UUID; the same key returns the same incident' },
+    responses: { '201': '{"id","ref","created":true,"alert"}', '200': '{"id","ref","created":false,"alert"} already created with this key', '400': 'Invalid, with issues', '403': 'Out of scope', '404': 'No such alert', '409': 'The alert already has an incident' },
+  },
+  { method: 'post', path: '/api/alerts/{id}/link', summary: 'Link an alert to an incident at the same store', auth: 'session', body: linkAlertBody, responses: { '200': '{"alert"}', '400': 'No such incident at this store', '403': 'Out of scope', '404': 'No such alert', '409': 'Already linked to another incident' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
 ];
 

@@ -173,7 +173,8 @@ export async function createIncident(
             data: { evidenceId: ev!.id, kind: 'photo' },
           });
       }
-      if (by && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
+      // Only for someone reporting what happened to them (app or kiosk), not a console write-up.
+    if (by && opts.source !== 'console' && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
         await tx
           .insert(wellbeingChecks)
           .values({

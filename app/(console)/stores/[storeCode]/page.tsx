@@ -2,12 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AlertFeed, type FeedAlert } from '@/components/console/alert-feed';
+import { SoundToggle } from '@/components/console/sound-toggle';
 import { IncidentTable } from '@/components/incidents/incident-table';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { stores } from '@/db/schema';
-import { ALERT_ACTORS } from '@/lib/alerts/act-on-alert';
+import { ALERT_ACTORS } from '@/lib/alerts/alert-actions';
+import { listAssignableColleagues } from '@/lib/alerts/assign-alert';
 import { listAlerts } from '@/lib/alerts/list-alerts';
 import { storeResponseTimes } from '@/lib/alerts/response-times';
 import { requirePageActor } from '@/lib/auth/current-actor';
@@ -32,26 +34,39 @@ function ResponseFigures({ label, t }: { label: string; t: { alerts: number; mtt
   );
 }
 
-export default async function StoreConsolePage({ params }: { params: Promise<{ storeCode: string }> }) {
+export default async function StoreConsolePage({ params, searchParams }: { params: Promise<{ storeCode: string }>; searchParams: Promise<{ incident?: string | string[] }> }) {
   const { storeCode } = await params;
+  // "Open it in the triage queue" from an alert lands here with that incident opened.
+  const { incident: openRef } = await searchParams;
   const db = getDb();
   const [store] = await db.select().from(stores).where(eq(stores.code, storeCode));
   if (!store) notFound();
   const actor = await requirePageActor({ roles: STORE_OVERSIGHT, storeId: store.id });
   // Read before the alerts, so the feed's catch-up covers anything raised in between.
   const loadedAt = new Date().toISOString();
-  const [incidents, recent, times, queue] = await Promise.all([
+  const canAct = canAccessStore(actor, store.id, ALERT_ACTORS);
+  const [incidents, recent, times, queue, colleagues] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
     listAlerts(db, actor, { store: store.code, limit: 50 }),
     storeResponseTimes(db, actor, store),
     triageQueue(db, actor, store.id),
+    canAct ? listAssignableColleagues(db, actor, store.id) : [],
   ]);
   return (
     <>
-      <PageHeader title={store.name} description={`Store ${store.code} · ${store.address}, ${store.postcode}`} />
+      <PageHeader title={store.name} description={`Store ${store.code} · ${store.address}, ${store.postcode}`}>
+        <SoundToggle />
+      </PageHeader>
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <Card>
-          <AlertFeed storeCode={store.code} initial={recent as FeedAlert[]} loadedAt={loadedAt} canAct={canAccessStore(actor, store.id, ALERT_ACTORS)} />
+          <AlertFeed
+            storeCode={store.code}
+            initial={recent as FeedAlert[]}
+            loadedAt={loadedAt}
+            canAct={canAct}
+            colleagues={colleagues.map(({ id, name }) => ({ id, name }))}
+            timeZone={store.timezone}
+          />
         </Card>
         <Card className="space-y-4">
           <CardTitle>How fast we respond</CardTitle>
@@ -62,7 +77,7 @@ export default async function StoreConsolePage({ params }: { params: Promise<{ s
       <Card className="mt-4">
         <CardTitle className="mb-1">Reports waiting for action</CardTitle>
         <p className="mb-3 text-sm text-slate-700">Open one to see its timeline and move it on.</p>
-        <TriageQueue queue={queue} />
+        <TriageQueue queue={queue} openRef={typeof openRef === 'string' ? openRef : undefined} />
       </Card>
       <Card className="mt-4">
         <CardTitle className="mb-3">Latest incidents</CardTitle>

@@ -11,18 +11,19 @@ function describeEvent(e: Queue[number]['timeline'][number]): string {
   if (e.kind === 'status_changed') return `${humanise(d.from ?? '')} → ${phrase(d.to ?? '')}${d.crimeRef ? ` (${d.crimeRef})` : ''}`;
   if (e.kind === 'comment') return `Note: ${d.text ?? ''}`;
   if (e.kind === 'message_to_reporter') return `Message to reporter: ${d.text ?? ''}`;
+  if (e.kind === 'alert_linked') return `Alert linked: ${d.title ?? 'alert'}`;
   return humanise(e.kind);
 }
 
-export function TriageQueue({ queue }: { queue: Queue }) {
+export function TriageQueue({ queue, openRef }: { queue: Queue; openRef?: string }) {
   if (queue.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">Nothing waiting. New reports from colleagues, kiosks and cameras appear here.</p>;
   }
   return (
     <ul className="divide-y divide-slate-100" aria-label="Incidents waiting for action">
       {queue.map((i) => (
-        <li key={i.id} data-testid="triage-item">
-          <details className="group py-2">
+        <li key={i.id} id={`incident-${i.ref}`} data-testid="triage-item" className="scroll-mt-4">
+          <details className="group py-2" open={i.ref === openRef || undefined}>
             <summary className="flex cursor-pointer flex-wrap items-center gap-2 rounded px-1 py-1 hover:bg-slate-50">
               <span className="font-mono text-xs">{i.ref}</span>
               <SeverityBadge severity={i.severity} />
