@@ -12,7 +12,9 @@ import { loadActor } from '@/lib/auth/actor';
 import { userIdFromCookieHeader } from '@/lib/auth/session-token';
 import { env, requireEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { roomsFor } from '@/lib/realtime/rooms';
+import { kioskRoom, roomsFor } from '@/lib/realtime/rooms';
+import { authenticateKiosk } from '@/lib/kiosk/authenticate-kiosk';
+import { KIOSK_DEVICE_COOKIE } from '@/lib/kiosk/kiosk-credentials';
 
 const dev = env.NODE_ENV !== 'production';
 
@@ -33,7 +35,15 @@ async function main() {
     try {
       const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie);
       const actor = userId ? await loadActor(getDb(), userId) : null;
-      if (!actor) return nextFn(new Error('unauthenticated'));
+      if (!actor) {
+        // A paired kiosk: its store's alerts, stripped to non-personal fields (lib/realtime/kiosk-payload.ts).
+        const kioskKey = kioskKeyFromCookieHeader(socket.handshake.headers.cookie);
+        const kiosk = kioskKey ? await authenticateKiosk(getDb(), kioskKey, undefined).catch(() => null) : null;
+        if (!kiosk) return nextFn(new Error('unauthenticated'));
+        socket.data.kioskDeviceId = kiosk.device.id;
+        await socket.join(kioskRoom(kiosk.device.storeId));
+        return nextFn();
+      }
       socket.data.actorId = actor.id;
       await socket.join(roomsFor(actor));
       nextFn();
@@ -48,6 +58,7 @@ async function main() {
       if (typeof ack !== 'function') return;
       try {
         // Scope is re-read so a membership removed since the handshake is honoured.
+        if (!socket.data.actorId) return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
         const actor = await loadActor(getDb(), String(socket.data.actorId));
         if (!actor) return ack({ ok: false, error: 'unauthenticated' });
         ack({ ok: true, alerts: await listAlertsSince(getDb(), actor, input) });
@@ -70,6 +81,11 @@ async function main() {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+}
+
+function kioskKeyFromCookieHeader(header: string | undefined): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${KIOSK_DEVICE_COOKIE}=([^;]+)`).exec(header ?? '');
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
 main().catch((e) => {

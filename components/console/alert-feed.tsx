@@ -2,6 +2,7 @@
 
 import { CheckCircle2, CircleDot } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { io, type Socket } from 'socket.io-client';
 import { AlertCard } from './alert-card';
 import { isSoundOn, playCriticalAlert } from './alert-sound';
@@ -49,6 +50,14 @@ export function AlertFeed({
   const seen = useRef(new Set(initial.map((a) => a.id)));
   // Where the alert in hand sat on screen before an update, so it can be kept there after.
   const anchor = useRef<{ id: string; top: number } | null>(null);
+  const router = useRouter();
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // New or changed reports (from the app, a kiosk or another console) re-render the
+  // server-side triage queue; a burst of them costs one refresh.
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => router.refresh(), 250);
+  }, [router]);
 
   const merge = useCallback(
     (incoming: FeedAlert[], announce: boolean) => {
@@ -104,12 +113,17 @@ export function AlertFeed({
     socket.on('connect_error', () => setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('alert:new', (a: FeedAlert) => merge([a], true));
     socket.on('alert:updated', (a: FeedAlert) => merge([a], false));
+    const onIncident = (i: { storeCode?: string }) => {
+      if (i.storeCode === storeCode) refreshSoon();
+    };
+    socket.on('incident:new', onIncident);
+    socket.on('incident:updated', onIncident);
     const tick = setInterval(() => setNow(Date.now()), 15_000);
     return () => {
       clearInterval(tick);
       socket.close();
     };
-  }, [merge]);
+  }, [merge, refreshSoon, storeCode]);
 
   const onChange = useCallback((a: FeedAlert) => merge([a], false), [merge]);
   const list = useMemo(() => newestFirst(alerts.values()), [alerts]);

@@ -51,7 +51,18 @@ const localNow = () => {
  * The quick report, shared by the phone app and the in-store kiosk. The common theft
  * report is: type, area, what, value, send. Everything else is optional and further down.
  */
-export function ReportForm({ store, zones, onSubmitted }: { store: string; zones: Zone[]; onSubmitted: (outcome: ReportOutcome) => void }) {
+export function ReportForm({
+  store,
+  zones,
+  onSubmitted,
+  extraHeaders = {},
+}: {
+  store: string;
+  zones: Zone[];
+  onSubmitted: (outcome: ReportOutcome) => void;
+  /** The kiosk sends the identified colleague's token with each report. */
+  extraHeaders?: Record<string, string>;
+}) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -90,7 +101,7 @@ export function ReportForm({ store, zones, onSubmitted }: { store: string; zones
     };
     const key = crypto.randomUUID();
     let body: BodyInit;
-    const headers: Record<string, string> = { 'idempotency-key': key };
+    const headers: Record<string, string> = { ...extraHeaders, 'idempotency-key': key };
     if (draft.photos.length > 0) {
       const form = new FormData();
       form.append('report', JSON.stringify(report));

@@ -1,14 +1,19 @@
-// A paired kiosk holds two httpOnly cookies: the kiosk's own long-lived device key
-// (revocable in admin → devices) and, only while a colleague is using it, a short
-// signed token naming that colleague. Forgetting the colleague = dropping the token.
+// A paired kiosk holds its own long-lived device key in an httpOnly cookie (revocable
+// in admin → devices). While a colleague uses it, the screen holds — in memory only — a
+// signed token naming that colleague, sent as a header with each report. Forgetting the
+// colleague = dropping the token. Because the header travels inside a queued request, a
+// report made offline is still attributed to its reporter when it is sent later.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { requireEnv } from '@/lib/env';
 
 export const KIOSK_DEVICE_COOKIE = 'vigil_kiosk';
-export const KIOSK_COLLEAGUE_COOKIE = 'vigil_kiosk_colleague';
+export { KIOSK_COLLEAGUE_HEADER } from './kiosk-header';
 
-/** Server-side limit on a colleague's kiosk session; the screen forgets them sooner when idle. */
-export const KIOSK_COLLEAGUE_TTL_SECONDS = 15 * 60;
+/**
+ * How long a token names its colleague. The screen forgets them after a minute idle; this
+ * longer limit only lets reports queued offline during the shift still be sent as theirs.
+ */
+export const KIOSK_COLLEAGUE_TTL_SECONDS = 12 * 3600;
 
 type ColleagueClaims = { uid: string; did: string; exp: number };
 

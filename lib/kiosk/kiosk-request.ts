@@ -1,13 +1,13 @@
 // Who is reporting: a signed-in person (the PWA) or a colleague identified at a paired
 // kiosk. Route handlers call this instead of requireActor where a kiosk may act.
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getDb } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import type { AuthenticatedDevice } from '@/lib/devices/authenticate-device';
 import { Unauthenticated } from '@/lib/errors';
 import { authenticateKiosk, type KioskSession } from './authenticate-kiosk';
-import { KIOSK_COLLEAGUE_COOKIE, KIOSK_DEVICE_COOKIE } from './kiosk-credentials';
+import { KIOSK_COLLEAGUE_HEADER, KIOSK_DEVICE_COOKIE } from './kiosk-credentials';
 
 export type Reporter = { actor: Actor; source: 'pwa' | 'kiosk'; device?: AuthenticatedDevice };
 
@@ -16,7 +16,7 @@ export async function currentKiosk(): Promise<KioskSession | null> {
   const jar = await cookies();
   const key = jar.get(KIOSK_DEVICE_COOKIE)?.value;
   if (!key) return null;
-  return authenticateKiosk(getDb(), key, jar.get(KIOSK_COLLEAGUE_COOKIE)?.value);
+  return authenticateKiosk(getDb(), key, (await headers()).get(KIOSK_COLLEAGUE_HEADER) ?? undefined);
 }
 
 /** The acting kiosk itself, for what a kiosk may do with nobody identified (the panic button). */

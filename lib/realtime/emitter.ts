@@ -8,7 +8,8 @@
 import { encode } from '@msgpack/msgpack';
 import pg from 'pg';
 import { requireEnv } from '@/lib/env';
-import { ALL_ROOM, type RealtimeEvent, type RealtimePayload, regionRoom, storeRoom } from './rooms';
+import { toKioskAlert } from './kiosk-payload';
+import { ALL_ROOM, kioskRoom, type RealtimeEvent, type RealtimePayload, regionRoom, storeRoom } from './rooms';
 
 const CHANNEL = 'socket.io#/';
 /** The uid the adapter recognises as "an emitter, not a cluster node". */
@@ -54,9 +55,9 @@ export type StoreTarget = { storeId: string; regionId: string };
  * consoles catch up with `alerts:since`, so a failed push is logged, not thrown.
  */
 export function emitToStore(target: StoreTarget, event: RealtimeEvent, payload: RealtimePayload): void {
-  emitToRooms([storeRoom(target.storeId), regionRoom(target.regionId), ALL_ROOM], event, payload).catch((e: Error) =>
-    console.error(`[realtime] could not emit ${event}:`, e.message),
-  );
+  const failed = (e: Error) => console.error(`[realtime] could not emit ${event}:`, e.message);
+  emitToRooms([storeRoom(target.storeId), regionRoom(target.regionId), ALL_ROOM], event, payload).catch(failed);
+  if (event.startsWith('alert:')) emitToRooms([kioskRoom(target.storeId)], event, toKioskAlert(payload)).catch(failed);
 }
 
 export async function closeEmitter(): Promise<void> {

@@ -4,6 +4,8 @@ import type { Actor } from '@/lib/auth/actor';
 export const storeRoom = (storeId: string) => `store:${storeId}`;
 export const regionRoom = (regionId: string) => `region:${regionId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** Paired kiosks of a store: they get alerts stripped to non-personal fields. */
+export const kioskRoom = (storeId: string) => `kiosk:${storeId}`;
 /** Holders of an all-stores scope (admins) listen here for every store's events. */
 export const ALL_ROOM = 'all';
 

@@ -11,6 +11,7 @@ import { storeScope } from '@/lib/auth/permissions';
 import { listDevices } from '@/lib/devices/list-devices';
 import { formatAge, humanise } from '@/lib/domain/format';
 import { CreateDeviceForm } from './create-device-form';
+import { KioskCodeForm } from './kiosk-code-form';
 import { RevokeButton } from './revoke-button';
 
 export const metadata: Metadata = { title: 'Devices' };
@@ -78,10 +79,17 @@ export default async function DevicesPage() {
             </DataTable>
           )}
         </Card>
-        <Card>
-          <CardTitle className="mb-3">Register a device</CardTitle>
-          <CreateDeviceForm stores={stores} />
-        </Card>
+        <div className="space-y-4">
+          <Card>
+            <CardTitle className="mb-3">Register a device</CardTitle>
+            <CreateDeviceForm stores={stores} />
+          </Card>
+          <Card>
+            <CardTitle className="mb-1">Pair an in-store kiosk</CardTitle>
+            <p className="mb-3 text-sm text-slate-700">A shared screen where colleagues report with their staff number and PIN. Revoke it here to switch it off.</p>
+            <KioskCodeForm stores={stores} />
+          </Card>
+        </div>
       </div>
     </>
   );

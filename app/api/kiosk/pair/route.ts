@@ -5,7 +5,7 @@ import { TooManyRequests } from '@/lib/errors';
 import { apiRoute } from '@/lib/http/api-route';
 import { RateLimiter } from '@/lib/http/rate-limit';
 import { readJson } from '@/lib/http/read-json';
-import { KIOSK_COLLEAGUE_COOKIE, KIOSK_DEVICE_COOKIE } from '@/lib/kiosk/kiosk-credentials';
+import { KIOSK_DEVICE_COOKIE } from '@/lib/kiosk/kiosk-credentials';
 import { pairKiosk } from '@/lib/kiosk/pair-kiosk';
 
 // Pairing codes are short; slow down anyone trying to guess one.
@@ -24,6 +24,5 @@ export const POST = apiRoute(async (req: Request) => {
   const secure = new URL(req.url).protocol === 'https:';
   // Long-lived on purpose: the kiosk stays paired until someone revokes it.
   res.cookies.set(KIOSK_DEVICE_COOKIE, result.deviceKey, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 5 * 365 * 24 * 3600 });
-  res.cookies.delete(KIOSK_COLLEAGUE_COOKIE);
   return res;
 });
