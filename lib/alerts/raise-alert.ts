@@ -5,6 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { alerts, stores } from '@/db/schema';
 import type { ALERT_SOURCES, Severity } from '@/lib/domain/enums';
 import { ESCALATE_ALERT_QUEUE, getQueue } from '@/lib/jobs/queue';
+import { pushCriticalAlert } from '@/lib/push/push-critical-alert';
 import { emitToStore } from '@/lib/realtime/emitter';
 import { toAlertPayload } from './list-alerts';
 
@@ -44,6 +45,9 @@ export async function announceAlert(db: DbOrTx, alert: SavedAlert, escalationDel
   const [store] = await db.select({ code: stores.code, regionId: stores.regionId }).from(stores).where(eq(stores.id, alert.storeId));
   if (!store) return;
   emitToStore({ storeId: alert.storeId, regionId: store.regionId }, 'alert:new', toAlertPayload({ ...alert, storeCode: store.code }));
+  if (alert.severity === 'critical') {
+    await pushCriticalAlert(db, alert, store.code).catch((e: Error) => console.error(`[alerts] push for ${alert.id} failed:`, e.message));
+  }
   if (escalationDelaySeconds !== null && escalationDelaySeconds > 0) {
     try {
       const queue = await getQueue();

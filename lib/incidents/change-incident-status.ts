@@ -74,6 +74,7 @@ export async function changeIncidentStatus(db: DbOrTx, actor: Actor, raw: unknow
       body: input.messageToReporter ?? 'Open Vigil to see what happened to your report.',
       url: '/my-reports',
       tag: `incident-${input.id}`,
+      kind: 'report',
     });
   }
   return { id: input.id, ref: current.ref, status: input.to };

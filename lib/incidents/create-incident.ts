@@ -95,7 +95,6 @@ export async function createIncident(
   // call created are removed again, so a rejected report leaves nothing behind.
   const photos = opts.photos ?? [];
   const written: { storageKey: string; created: boolean; photo: VerifiedPhoto }[] = [];
-  for (const photo of photos) written.push({ ...(await writeEvidenceFile(photo)), photo });
   const discardNewFiles = async () => {
     const mine = written.filter((w) => w.created).map((w) => w.storageKey);
     if (mine.length === 0) return;
@@ -107,6 +106,7 @@ export async function createIncident(
 
   let created;
   try {
+    for (const photo of photos) written.push({ ...(await writeEvidenceFile(photo)), photo });
     created = await db.transaction(async (tx) => {
       const [{ n }] = (await tx.execute(sql`select nextval('incident_ref_seq')::int as n`)) as unknown as [
         { n: number },

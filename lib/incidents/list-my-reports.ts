@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentEvents, incidents, stores, users, zones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -47,7 +47,9 @@ export async function listMyReports(db: DbOrTx, actor: Actor, limit = 50): Promi
     .from(incidentEvents)
     .leftJoin(users, eq(users.id, incidentEvents.actorId))
     .where(and(inArray(incidentEvents.incidentId, rows.map((r) => r.id)), inArray(incidentEvents.kind, ['created', 'status_changed', 'message_to_reporter'])))
-    .orderBy(asc(incidentEvents.createdAt));
+    // One status change writes its status row and its message in the same statement (same
+    // time), so the kind breaks the tie: the status first, then what was said about it.
+    .orderBy(asc(incidentEvents.createdAt), sql`case ${incidentEvents.kind} when 'created' then 0 when 'status_changed' then 1 else 2 end`);
   return rows.map((r) => ({
     ...r,
     steps: events

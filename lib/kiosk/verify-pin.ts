@@ -21,6 +21,32 @@ const kioskLimiter = new RateLimiter(0.2, 10);
 
 const WRONG = 'That staff number and PIN do not match. Check them and try again.';
 
+// Unknown staff numbers count down and lock exactly like real ones, so the answers can't
+// tell a guesser which staff numbers exist. Kept in memory: there is no row to count on.
+const phantomTries = new Map<string, { attempts: number; lockedUntil: number }>();
+
+type PhantomOutcome = { kind: 'locked'; lockedUntil: number } | { kind: 'just_locked' } | { kind: 'wrong'; left: number };
+
+function phantomFailure(key: string): PhantomOutcome {
+  const now = Date.now();
+  if (phantomTries.size > 10_000) for (const [k, v] of phantomTries) if (v.lockedUntil < now && v.attempts === 0) phantomTries.delete(k);
+  const entry = phantomTries.get(key) ?? { attempts: 0, lockedUntil: 0 };
+  if (entry.lockedUntil > now) return { kind: 'locked', lockedUntil: entry.lockedUntil };
+  entry.attempts += 1;
+  phantomTries.set(key, entry);
+  if (entry.attempts < PIN_MAX_ATTEMPTS) return { kind: 'wrong', left: PIN_MAX_ATTEMPTS - entry.attempts };
+  entry.attempts = 0;
+  entry.lockedUntil = now + PIN_LOCK_MINUTES * 60_000;
+  return { kind: 'just_locked' };
+}
+
+const lockedMessage = (lockedUntil: number) => {
+  const minutes = Math.ceil((lockedUntil - Date.now()) / 60_000);
+  return `This PIN is locked after ${PIN_MAX_ATTEMPTS} wrong tries. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`;
+};
+const lockedNowMessage = `That was the ${PIN_MAX_ATTEMPTS}th wrong PIN. This PIN is locked for ${PIN_LOCK_MINUTES} minutes; ask a manager if you need to report now.`;
+const triesLeft = (left: number) => `${WRONG} ${left} ${left === 1 ? 'try' : 'tries'} left before the PIN locks.`;
+
 /**
  * Identifies a colleague at a kiosk by staff number + PIN. Five wrong PINs lock that
  * person's PIN for 15 minutes; every outcome is audited. An unknown staff number gets
@@ -44,13 +70,15 @@ export async function verifyKioskPin(db: DbOrTx, device: AuthenticatedDevice, ra
     .where(and(eq(users.staffNumber, input.staffNumber), eq(users.status, 'active'), eq(memberships.storeId, device.storeId)));
   if (!user || !user.pinHash) {
     await verifySecret(DUMMY_HASH, input.pin); // same time as a real check
+    const phantom = phantomFailure(`${device.storeId}|${input.staffNumber}`);
     await audit('kiosk.pin.failed', null, { reason: 'unknown staff number' });
-    throw new Invalid(WRONG, [{ path: 'pin', message: 'Does not match' }]);
+    if (phantom.kind === 'locked') throw new TooManyRequests(lockedMessage(phantom.lockedUntil), Math.ceil((phantom.lockedUntil - Date.now()) / 1000));
+    if (phantom.kind === 'just_locked') throw new TooManyRequests(lockedNowMessage, PIN_LOCK_MINUTES * 60);
+    throw new Invalid(triesLeft(phantom.left), [{ path: 'pin', message: 'Does not match' }]);
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
     await audit('kiosk.pin.refused_locked', user.id);
-    throw new TooManyRequests(`This PIN is locked after ${PIN_MAX_ATTEMPTS} wrong tries. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`, minutes * 60);
+    throw new TooManyRequests(lockedMessage(user.lockedUntil.getTime()), Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
   }
   if (!(await verifySecret(user.pinHash, input.pin))) {
     // One statement counts the try and locks on the fifth, so parallel guesses can't slip past the limit.
@@ -64,9 +92,8 @@ export async function verifyKioskPin(db: DbOrTx, device: AuthenticatedDevice, ra
       .returning({ attempts: users.pinFailedAttempts, lockedUntil: users.pinLockedUntil });
     const locked = !!after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
     await audit(locked ? 'kiosk.pin.locked' : 'kiosk.pin.failed', user.id, { reason: 'wrong pin' });
-    if (locked) throw new TooManyRequests(`That was the ${PIN_MAX_ATTEMPTS}th wrong PIN. This PIN is locked for ${PIN_LOCK_MINUTES} minutes; ask a manager if you need to report now.`, PIN_LOCK_MINUTES * 60);
-    const left = PIN_MAX_ATTEMPTS - (after?.attempts ?? 0);
-    throw new Invalid(`${WRONG} ${left} ${left === 1 ? 'try' : 'tries'} left before the PIN locks.`, [{ path: 'pin', message: 'Does not match' }]);
+    if (locked) throw new TooManyRequests(lockedNowMessage, PIN_LOCK_MINUTES * 60);
+    throw new Invalid(triesLeft(PIN_MAX_ATTEMPTS - (after?.attempts ?? 0)), [{ path: 'pin', message: 'Does not match' }]);
   }
   await db.update(users).set({ pinFailedAttempts: 0, pinLockedUntil: null }).where(eq(users.id, user.id));
   await audit('kiosk.pin.ok', user.id);

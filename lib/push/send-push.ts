@@ -7,7 +7,7 @@ import type { DbOrTx } from '@/db/client';
 import { pushSubscriptions } from '@/db/schema';
 import { env } from '@/lib/env';
 
-export type PushMessage = { title: string; body: string; url: string; tag?: string };
+export type PushMessage = { title: string; body: string; url: string; tag?: string; kind?: 'alert' | 'report' };
 
 export const pushConfigured = () => !!(env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY);
 

@@ -18,6 +18,10 @@ import { formatDuration } from '@/lib/domain/duration';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 import { triageQueue } from '@/lib/incidents/triage-queue';
 import { TriageQueue } from './_components/triage-queue';
+import { WellbeingChecks } from './_components/wellbeing-checks';
+import { PushOptIn } from '@/components/pwa/push-opt-in';
+import { env } from '@/lib/env';
+import { listWellbeingChecks, WELLBEING_ROLES } from '@/lib/wellbeing/list-wellbeing-checks';
 
 export const metadata: Metadata = { title: 'Store console' };
 
@@ -45,17 +49,21 @@ export default async function StoreConsolePage({ params, searchParams }: { param
   // Read before the alerts, so the feed's catch-up covers anything raised in between.
   const loadedAt = new Date().toISOString();
   const canAct = canAccessStore(actor, store.id, ALERT_ACTORS);
-  const [incidents, recent, times, queue, colleagues] = await Promise.all([
+  const [incidents, recent, times, queue, colleagues, checks] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
     listAlerts(db, actor, { store: store.code, limit: 50 }),
     storeResponseTimes(db, actor, store),
     triageQueue(db, actor, store.id),
     canAct ? listAssignableColleagues(db, actor, store.id) : [],
+    canAccessStore(actor, store.id, WELLBEING_ROLES) ? listWellbeingChecks(db, actor, store.id) : null,
   ]);
   return (
     <>
       <PageHeader title={store.name} description={`Store ${store.code} · ${store.address}, ${store.postcode}`}>
-        <SoundToggle />
+        <div className="flex flex-wrap items-center gap-2">
+          <PushOptIn publicKey={env.VAPID_PUBLIC_KEY ?? null} label="Critical alerts on this device" />
+          <SoundToggle />
+        </div>
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <Card>
@@ -72,6 +80,7 @@ export default async function StoreConsolePage({ params, searchParams }: { param
           <CardTitle>How fast we respond</CardTitle>
           <ResponseFigures label="Today" t={times.today} />
           <ResponseFigures label="Last 7 days" t={times.week} />
+          {checks ? <WellbeingChecks checks={checks.map((c) => ({ ...c, dueAt: c.dueAt.toISOString(), overdue: c.dueAt < new Date(loadedAt) }))} timeZone={store.timezone} /> : null}
         </Card>
       </div>
       <Card className="mt-4">
