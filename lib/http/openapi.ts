@@ -9,14 +9,19 @@ import { genericEventsBody } from '@/lib/ingest/adapters/generic-json';
 import { posJsonBody } from '@/lib/ingest/adapters/poslog';
 import { listEventsQuery } from '@/lib/ingest/list-events';
 import { createIncidentInput } from '@/lib/incidents/create-incident';
+import { createEnrolmentCodeInput } from '@/lib/kiosk/create-enrolment-code';
+import { pairKioskInput } from '@/lib/kiosk/pair-kiosk';
+import { verifyPinInput } from '@/lib/kiosk/verify-pin';
+import { raisePanicInput } from '@/lib/panic/raise-panic';
+import { pushSubscriptionInput } from '@/lib/push/save-push-subscription';
 import { listIncidentsQuery } from '@/lib/incidents/list-incidents';
 import pkg from '@/package.json';
 
 type Operation = {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
-  auth: 'none' | 'session' | 'device';
+  auth: 'none' | 'session' | 'device' | 'reporter' | 'kiosk';
   query?: z.ZodObject;
   body?: z.ZodType;
   /** For non-JSON bodies (XML): content type → description. */
@@ -32,11 +37,15 @@ const operations: Operation[] = [
   {
     method: 'post',
     path: '/api/incidents',
-    summary: 'Report an incident (idempotent on Idempotency-Key)',
-    auth: 'session',
+    summary: 'Report an incident (idempotent on Idempotency-Key); with photos as multipart/form-data',
+    auth: 'reporter',
     body: createIncidentInput,
+    rawBodies: {
+      'multipart/form-data':
+        'Field `report`: the same JSON as a string; then up to 5 `photo` files (JPEG/PNG/WebP, ≤ 5 MB each) each followed by a `photoSha256` field (hex). The server recomputes each hash and refuses a mismatch.',
+    },
     headers: { 'Idempotency-Key': 'A client-generated UUID; the same key returns the same incident' },
-    responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid, with issues', '403': 'Store out of scope', '413': 'Too large', '415': 'Not JSON' },
+    responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid (with issues), not an image, or checksum mismatch; nothing stored', '401': 'Not signed in / kiosk colleague not identified', '403': 'Store out of scope', '413': 'Too large', '415': 'Neither JSON nor multipart' },
   },
   { method: 'get', path: '/api/alerts', summary: 'Alerts in the caller’s stores, newest first', auth: 'session', query: listAlertsQuery, responses: { '200': '{"alerts":[…]}', '401': 'Not signed in', '403': 'Out of scope' } },
   {
@@ -67,6 +76,21 @@ const operations: Operation[] = [
   { method: 'get', path: '/api/events', summary: 'Stored security events in the caller’s stores, newest first, paginated by cursor', auth: 'session', query: listEventsQuery, responses: { '200': '{"events":[…],"nextCursor"}', '401': 'Not signed in', '403': 'Out of scope' } },
   { method: 'post', path: '/api/alerts/{id}/acknowledge', summary: 'Acknowledge an open or escalated alert', auth: 'session', responses: { '200': '{"alert"}', '403': 'Out of scope', '404': 'No such alert', '409': 'Someone else acted first' } },
   { method: 'post', path: '/api/alerts/{id}/resolve', summary: 'Resolve an alert with an outcome', auth: 'session', body: resolveAlertInput, responses: { '200': '{"alert"}', '400': 'Unknown outcome', '403': 'Out of scope', '404': 'No such alert', '409': 'Already resolved' } },
+  // Staff app and kiosk (lib/panic, lib/push, lib/kiosk).
+  {
+    method: 'post',
+    path: '/api/panic',
+    summary: 'Panic button: a panic event for the store (and zone) through the ingest and rules path; critical alert live',
+    auth: 'reporter',
+    body: raisePanicInput,
+    headers: { 'Idempotency-Key': 'A client-generated UUID; with the same pressedAt a replay is a duplicate' },
+    responses: { '202': '{"alerts","duplicate":false}', '200': '{"alerts":0,"duplicate":true} already received', '400': 'Invalid', '401': 'Not signed in and no paired kiosk', '403': 'Store out of scope' },
+  },
+  { method: 'post', path: '/api/push/subscriptions', summary: 'Opt this browser in to web push (a PushSubscription as JSON)', auth: 'session', body: pushSubscriptionInput, responses: { '201': '{"id"}', '400': 'Invalid (endpoints must be https)' } },
+  { method: 'delete', path: '/api/push/subscriptions', summary: 'Opt this browser out of web push', auth: 'session', body: z.object({ endpoint: z.string().url() }), responses: { '200': '{"deleted"}' } },
+  { method: 'post', path: '/api/kiosk/enrolment-codes', summary: 'A one-time kiosk pairing code for a store (valid 10 minutes; store managers and admins)', auth: 'session', body: createEnrolmentCodeInput, responses: { '201': '{"code","expiresAt","store"}', '403': 'Not a manager of that store' } },
+  { method: 'post', path: '/api/kiosk/pair', summary: 'Pair this screen as the store’s kiosk: sets the httpOnly kiosk credential cookie', auth: 'none', body: pairKioskInput, responses: { '201': '{"deviceId","store"}', '400': 'Invalid, expired, used or other-store code', '429': 'Too many attempts' } },
+  { method: 'post', path: '/api/kiosk/session', summary: 'Identify a colleague at a paired kiosk by staff number + PIN (5 wrong → locked 15 min)', auth: 'kiosk', body: verifyPinInput, responses: { '200': '{"firstName","token"}: send the token as X-Vigil-Kiosk-Colleague', '400': 'No match (tries left)', '401': 'Not a paired kiosk, or revoked', '429': 'PIN locked or too many attempts' } },
   // Store console: alert detail, assign, create or link an incident (lib/alerts).
   { method: 'get', path: '/api/alerts/{id}', summary: 'One alert with its action timeline and the events or till transactions that triggered it', auth: 'session', responses: { '200': '{"alert","actions":[{"action","at","by","detail"}],"events":[…],"transactions":[…]}', '401': 'Not signed in', '403': 'Out of scope', '404': 'No such alert' } },
   { method: 'post', path: '/api/alerts/{id}/assign', summary: 'Assign an alert to a colleague at its store', auth: 'session', body: assignAlertBody, responses: { '200': '{"alert"}', '400': 'Not a colleague at this store', '403': 'Out of scope', '404': 'No such alert', '409': 'Already resolved' } },
@@ -83,7 +107,14 @@ const operations: Operation[] = [
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
 ];
 
-const security = { none: [], session: [{ session: [] }], device: [{ deviceKey: [] }] };
+const security = {
+  none: [],
+  session: [{ session: [] }],
+  device: [{ deviceKey: [] }],
+  kiosk: [{ kiosk: [] }],
+  // A signed-in person, or a paired kiosk with an identified colleague (or, for panic, the kiosk itself).
+  reporter: [{ session: [] }, { kiosk: [], kioskColleague: [] }],
+};
 
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -123,6 +154,8 @@ export function openApiDocument() {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
         deviceKey: { type: 'http', scheme: 'bearer', description: 'A device API key from `npm run vigil -- device create`' },
+        kiosk: { type: 'apiKey', in: 'cookie', name: 'vigil_kiosk', description: 'Set by POST /api/kiosk/pair' },
+        kioskColleague: { type: 'apiKey', in: 'header', name: 'X-Vigil-Kiosk-Colleague', description: 'From POST /api/kiosk/session' },
       },
     },
     paths,
