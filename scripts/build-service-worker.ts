@@ -44,7 +44,7 @@ export async function buildServiceWorker(opts: { dev?: boolean } = {}): Promise<
       { url: '/icons/icon-512.png', revision: buildId },
     ],
   });
-  for (const w of warnings) if (!/exceeds the maximum size/.test(w)) console.warn(`[sw] ${w}`);
+  for (const w of warnings) if (!/exceeds the maximum size|won't be precached/.test(w)) console.warn(`[sw] ${w}`);
   return { precached: count, bytes: size };
 }
 

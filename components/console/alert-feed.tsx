@@ -56,7 +56,7 @@ export function AlertFeed({
   // server-side triage queue; a burst of them costs one refresh.
   const refreshSoon = useCallback(() => {
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
-    refreshTimer.current = setTimeout(() => router.refresh(), 250);
+    refreshTimer.current = setTimeout(() => router.refresh(), 100);
   }, [router]);
 
   const merge = useCallback(

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { clsx as cn } from 'clsx';
 
 type Option = { value: string; label: string; icon?: ReactNode };
 

@@ -1,8 +1,7 @@
 'use client';
 
 import { Minus, Plus } from 'lucide-react';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { FieldLabel, TextInput } from './fields';
 
 export type OffenderDraft = { height?: 'short' | 'average' | 'tall'; build?: 'slim' | 'medium' | 'heavy'; clothing?: string; features?: string };
 
@@ -44,7 +43,7 @@ export function OffenderFields({
           <p className="font-medium text-slate-900">Person {i + 1}</p>
           <div className="grid grid-cols-2 gap-3">
             <div>
-              <Label htmlFor={`height-${i}`}>Height</Label>
+              <FieldLabel htmlFor={`height-${i}`}>Height</FieldLabel>
               <select id={`height-${i}`} className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2" value={d.height ?? ''} onChange={(e) => update(i, { height: (e.target.value || undefined) as OffenderDraft['height'] })}>
                 <option value="">Not sure</option>
                 <option value="short">Short</option>
@@ -53,7 +52,7 @@ export function OffenderFields({
               </select>
             </div>
             <div>
-              <Label htmlFor={`build-${i}`}>Build</Label>
+              <FieldLabel htmlFor={`build-${i}`}>Build</FieldLabel>
               <select id={`build-${i}`} className="mt-1 block min-h-11 w-full rounded-md border border-slate-400 bg-white px-2" value={d.build ?? ''} onChange={(e) => update(i, { build: (e.target.value || undefined) as OffenderDraft['build'] })}>
                 <option value="">Not sure</option>
                 <option value="slim">Slim</option>
@@ -63,12 +62,12 @@ export function OffenderFields({
             </div>
           </div>
           <div>
-            <Label htmlFor={`clothing-${i}`}>Clothing</Label>
-            <Input id={`clothing-${i}`} className="mt-1" maxLength={200} placeholder="e.g. grey hoodie, black cap" value={d.clothing ?? ''} onChange={(e) => update(i, { clothing: e.target.value })} />
+            <FieldLabel htmlFor={`clothing-${i}`}>Clothing</FieldLabel>
+            <TextInput id={`clothing-${i}`} extra="mt-1" maxLength={200} placeholder="e.g. grey hoodie, black cap" value={d.clothing ?? ''} onChange={(e) => update(i, { clothing: e.target.value })} />
           </div>
           <div>
-            <Label htmlFor={`features-${i}`}>Anything that stood out</Label>
-            <Input id={`features-${i}`} className="mt-1" maxLength={200} placeholder="e.g. tattoo on left hand, carrying a rucksack" value={d.features ?? ''} onChange={(e) => update(i, { features: e.target.value })} />
+            <FieldLabel htmlFor={`features-${i}`}>Anything that stood out</FieldLabel>
+            <TextInput id={`features-${i}`} extra="mt-1" maxLength={200} placeholder="e.g. tattoo on left hand, carrying a rucksack" value={d.features ?? ''} onChange={(e) => update(i, { features: e.target.value })} />
           </div>
         </div>
       ))}

@@ -3,7 +3,7 @@
 import { Siren } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { sendThroughOutbox } from '@/lib/client/outbox';
-import { cn } from '@/lib/utils';
+import { clsx as cn } from 'clsx';
 
 export const HOLD_MS = 1500;
 

@@ -1,21 +1,26 @@
 'use client';
 
 import { Loader2, Send } from 'lucide-react';
-import { type FormEvent, useMemo, useState } from 'react';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import dynamic from 'next/dynamic';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { type FieldIssue, sendThroughOutbox } from '@/lib/client/outbox';
 import type { PreparedPhoto } from '@/lib/client/photos';
-import { GOODS_CATEGORIES, type IncidentType } from '@/lib/domain/enums';
+import type { IncidentType } from '@/lib/domain/enums';
 import { ChoiceGroup } from './choice-group';
-import { type OffenderDraft, OffenderFields } from './offender-fields';
-import { PhotoPicker } from './photo-picker';
-import { GOODS_LABEL, GOODS_TYPES, REPORT_TYPES, VIOLENT_TYPES } from './report-types';
+import type { OffenderDraft } from './offender-fields';
+import { GOODS_TYPES, REPORT_TYPES, VIOLENT_TYPES } from './report-types';
+
+// Everything after "What happened?" appears once a type is chosen. It is its own chunk,
+// fetched as soon as the page is idle, so the first download (panic button and type
+// choice) stays small and the rest is there by the time anyone taps.
+const loadDetails = () => import('./report-details').then((m) => m.ReportDetails);
+const ReportDetails = dynamic(loadDetails, { loading: () => <p className="text-slate-600">Loading…</p> });
 
 export type Zone = { id: string; name: string };
-export type ReportOutcome = { status: 'sent'; ref: string; type: IncidentType } | { status: 'queued'; type: IncidentType };
+export type ReportOutcome =
+  { status: 'sent'; ref: string; type: IncidentType } | { status: 'queued'; type: IncidentType };
 
-type Draft = {
+export type Draft = {
   type: IncidentType | null;
   when: 'now' | 'earlier';
   occurredAt: string;
@@ -31,7 +36,21 @@ type Draft = {
   photos: PreparedPhoto[];
 };
 
-const EMPTY: Draft = { type: null, when: 'now', occurredAt: '', zoneId: null, goods: [], value: '', offenderCount: 1, offenders: [{}], flags: [], policeCalled: false, crimeRef: '', description: '', photos: [] };
+const EMPTY: Draft = {
+  type: null,
+  when: 'now',
+  occurredAt: '',
+  zoneId: null,
+  goods: [],
+  value: '',
+  offenderCount: 1,
+  offenders: [{}],
+  flags: [],
+  policeCalled: false,
+  crimeRef: '',
+  description: '',
+  photos: [],
+};
 
 /** "12.50" or "£1,234" → pence; null when it is not an amount. */
 export function poundsToPence(text: string): number | null {
@@ -40,12 +59,6 @@ export function poundsToPence(text: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
   return Math.round(Number(clean) * 100);
 }
-
-const localNow = () => {
-  const d = new Date();
-  d.setSeconds(0, 0);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /**
  * The quick report, shared by the phone app and the in-store kiosk. The common theft
@@ -64,6 +77,9 @@ export function ReportForm({
   extraHeaders?: Record<string, string>;
 }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  useEffect(() => {
+    void loadDetails();
+  }, []);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -80,18 +96,24 @@ export function ReportForm({
     setError(null);
     setIssues([]);
     if (!type) return setError('Choose what happened first.');
-    if (valuePence === null) return setIssues([{ path: 'lossPence', message: 'Enter an amount in pounds, like 24.50' }]);
-    if (draft.when === 'earlier' && !draft.occurredAt) return setIssues([{ path: 'occurredAt', message: 'Enter when it happened' }]);
+    if (valuePence === null)
+      return setIssues([{ path: 'lossPence', message: 'Enter an amount in pounds, like 24.50' }]);
+    if (draft.when === 'earlier' && !draft.occurredAt)
+      return setIssues([{ path: 'occurredAt', message: 'Enter when it happened' }]);
 
     const report = {
       store,
       type,
       ...(draft.zoneId ? { zoneId: draft.zoneId } : {}),
-      ...(draft.when === 'earlier' ? { occurredAt: new Date(draft.occurredAt).toISOString() } : { occurredAt: new Date().toISOString() }),
+      ...(draft.when === 'earlier'
+        ? { occurredAt: new Date(draft.occurredAt).toISOString() }
+        : { occurredAt: new Date().toISOString() }),
       goodsCategories: asksGoods ? draft.goods : [],
       lossPence: asksGoods ? valuePence : 0,
       offenderCount: draft.offenderCount,
-      offenderDescriptions: draft.offenders.map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''))),
+      offenderDescriptions: draft.offenders.map((o) =>
+        Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')),
+      ),
       weaponInvolved: asksViolence && draft.flags.includes('weapon'),
       injury: asksViolence && draft.flags.includes('injury'),
       threatMade: asksViolence && draft.flags.includes('threat'),
@@ -117,7 +139,12 @@ export function ReportForm({
     const label = REPORT_TYPES.find((t) => t.type === type)!.label;
     const zone = zones.find((z) => z.id === draft.zoneId)?.name;
     setSending(true);
-    const result = await sendThroughOutbox('/api/incidents', body, headers, `${label}${zone ? ` · ${zone}` : ''} · ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`);
+    const result = await sendThroughOutbox(
+      '/api/incidents',
+      body,
+      headers,
+      `${label}${zone ? ` · ${zone}` : ''} · ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
+    );
     setSending(false);
     if (result.status === 'sent') {
       draft.photos.forEach((p) => URL.revokeObjectURL(p.previewUrl));
@@ -135,100 +162,34 @@ export function ReportForm({
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-6 pb-28" noValidate aria-describedby={error ? 'report-error' : undefined}>
+    <form
+      onSubmit={(e) => void submit(e)}
+      className="space-y-6 pb-28"
+      noValidate
+      aria-describedby={error ? 'report-error' : undefined}
+    >
       <ChoiceGroup
         legend="What happened?"
         name="type"
         large
-        options={REPORT_TYPES.map((t) => ({ value: t.type, label: t.label, icon: <t.icon aria-hidden className="size-6" /> }))}
+        options={REPORT_TYPES.map((t) => ({
+          value: t.type,
+          label: t.label,
+          icon: <t.icon aria-hidden className="size-6" />,
+        }))}
         value={type ? [type] : []}
         onChange={(v) => set({ type: (v[0] as IncidentType | undefined) ?? null })}
       />
 
       {type ? (
-        <>
-          <fieldset className="min-w-0">
-            <legend className="mb-2 text-base font-semibold text-slate-900">When?</legend>
-            <div className="flex gap-2">
-              {(['now', 'earlier'] as const).map((w) => (
-                <label key={w} className={`flex min-h-12 flex-1 cursor-pointer items-center justify-center rounded-lg border-2 font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${draft.when === w ? 'border-brand-700 bg-brand-50 text-brand-800' : 'border-slate-300 bg-white'}`}>
-                  <input type="radio" name="when" className="sr-only" checked={draft.when === w} onChange={() => set({ when: w, occurredAt: w === 'earlier' ? localNow() : '' })} />
-                  {w === 'now' ? 'Just now' : 'Earlier'}
-                </label>
-              ))}
-            </div>
-            {draft.when === 'earlier' ? (
-              <div className="mt-2">
-                <Label htmlFor="occurredAt">Date and time</Label>
-                <Input id="occurredAt" type="datetime-local" className="mt-1" max={localNow()} value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} aria-invalid={!!issueFor('occurredAt')} aria-describedby={issueFor('occurredAt') ? 'occurredAt-error' : undefined} />
-                {issueFor('occurredAt') ? <p id="occurredAt-error" className="mt-1 text-sm text-red-800">{issueFor('occurredAt')}</p> : null}
-              </div>
-            ) : null}
-          </fieldset>
-
-          {zones.length > 0 ? (
-            <ChoiceGroup legend="Where in the store?" name="zone" options={zones.map((z) => ({ value: z.id, label: z.name }))} value={draft.zoneId ? [draft.zoneId] : []} onChange={(v) => set({ zoneId: v[0] ?? null })} />
-          ) : null}
-
-          {asksGoods ? (
-            <>
-              <ChoiceGroup legend="What was taken or damaged?" hint="Choose all that apply." name="goods" multiple options={GOODS_CATEGORIES.map((g) => ({ value: g, label: GOODS_LABEL[g] ?? g }))} value={draft.goods} onChange={(v) => set({ goods: v })} />
-              <div>
-                <Label htmlFor="value" className="text-base font-semibold">
-                  Roughly how much was it worth?
-                </Label>
-                <div className="relative mt-2">
-                  <span aria-hidden className="absolute inset-y-0 left-3 flex items-center text-slate-600">
-                    £
-                  </span>
-                  <Input id="value" inputMode="decimal" autoComplete="off" className="pl-7" placeholder="0.00" value={draft.value} onChange={(e) => set({ value: e.target.value })} aria-invalid={!!issueFor('lossPence')} aria-describedby={issueFor('lossPence') ? 'value-error' : undefined} />
-                </div>
-                {issueFor('lossPence') ? <p id="value-error" className="mt-1 text-sm text-red-800">{issueFor('lossPence')}</p> : null}
-              </div>
-            </>
-          ) : null}
-
-          <OffenderFields count={draft.offenderCount} descriptions={draft.offenders} onChange={(offenderCount, offenders) => set({ offenderCount, offenders })} />
-
-          {asksViolence ? (
-            <ChoiceGroup
-              legend="Did any of these happen?"
-              hint="Choose all that apply."
-              name="flags"
-              multiple
-              columns={3}
-              options={[
-                { value: 'weapon', label: 'A weapon' },
-                { value: 'injury', label: 'Someone hurt' },
-                { value: 'threat', label: 'Threats' },
-              ]}
-              value={draft.flags}
-              onChange={(v) => set({ flags: v })}
-            />
-          ) : null}
-
-          <div className="space-y-2">
-            <label className="flex min-h-12 cursor-pointer items-center gap-3 text-base font-semibold">
-              <input type="checkbox" className="size-6 accent-brand-700" checked={draft.policeCalled} onChange={(e) => set({ policeCalled: e.target.checked })} />
-              The police were called
-            </label>
-            {draft.policeCalled ? (
-              <div>
-                <Label htmlFor="crimeRef">Police reference (if you have it)</Label>
-                <Input id="crimeRef" className="mt-1" maxLength={60} autoComplete="off" value={draft.crimeRef} onChange={(e) => set({ crimeRef: e.target.value })} />
-              </div>
-            ) : null}
-          </div>
-
-          <div>
-            <Label htmlFor="description" className="text-base font-semibold">
-              Anything else? <span className="font-normal text-slate-600">(optional)</span>
-            </Label>
-            <textarea id="description" rows={3} maxLength={4000} className="mt-2 block w-full rounded-md border border-slate-400 bg-white p-3 text-base" placeholder="What happened, in a few words" value={draft.description} onChange={(e) => set({ description: e.target.value })} />
-          </div>
-
-          <PhotoPicker photos={draft.photos} onChange={(photos) => set({ photos })} />
-        </>
+        <ReportDetails
+          draft={draft}
+          set={set}
+          zones={zones}
+          issueFor={issueFor}
+          asksGoods={asksGoods}
+          asksViolence={asksViolence}
+        />
       ) : null}
 
       {error ? (
@@ -237,8 +198,16 @@ export function ReportForm({
         </p>
       ) : null}
 
-      <div className={type ? 'fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 p-3 backdrop-blur' : 'sr-only'}>
-        <button type="submit" disabled={sending || !type} className="mx-auto flex min-h-14 w-full max-w-xl items-center justify-center gap-2 rounded-lg bg-brand-700 text-lg font-bold text-white disabled:bg-slate-400">
+      <div
+        className={
+          type ? 'fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white/95 p-3 backdrop-blur' : 'sr-only'
+        }
+      >
+        <button
+          type="submit"
+          disabled={sending || !type}
+          className="mx-auto flex min-h-14 w-full max-w-xl items-center justify-center gap-2 rounded-lg bg-brand-700 text-lg font-bold text-white disabled:bg-slate-400"
+        >
           {sending ? <Loader2 aria-hidden className="size-5 animate-spin" /> : <Send aria-hidden className="size-5" />}
           {sending ? 'Sending…' : 'Send report'}
         </button>

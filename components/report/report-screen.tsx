@@ -1,14 +1,19 @@
 'use client';
 
-import { CheckCircle2, CloudUpload } from 'lucide-react';
-import Link from 'next/link';
-import { useState } from 'react';
-import { OutboxBanner } from '@/components/pwa/outbox-banner';
+import { CheckCircle2 } from 'lucide-react';
+import dynamic from 'next/dynamic';
+import { useEffect, useState } from 'react';
 import { useOutbox } from '@/components/pwa/use-outbox';
 import { PanicButton } from './panic-button';
 import { ReportForm, type ReportOutcome, type Zone } from './report-form';
-import { VIOLENT_TYPES } from './report-types';
-import { type SupportOption, SupportOptions } from './support-options';
+import type { SupportOption } from './support-options';
+
+// Shown after sending; its own chunk, fetched when the page is idle (see report-form.tsx).
+const loadOutcome = () => import('./report-outcome').then((m) => m.ReportOutcomePanel);
+const ReportOutcomePanel = dynamic(loadOutcome);
+// The banner only has something to say once the service worker reports (offline, waiting, refused).
+const loadBanner = () => import('@/components/pwa/outbox-banner').then((m) => m.OutboxBanner);
+const OutboxBanner = dynamic(loadBanner);
 
 const WARM = ['/report', '/my-reports', '/help'] as const;
 
@@ -27,6 +32,10 @@ export function ReportScreen({
   const { status, online, offlineReady } = useOutbox(WARM);
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null);
   const [formKey, setFormKey] = useState(0);
+  useEffect(() => {
+    void loadOutcome();
+    void loadBanner();
+  }, []);
 
   return (
     <div className="mx-auto max-w-xl space-y-5">
@@ -38,35 +47,14 @@ export function ReportScreen({
         </p>
       ) : null}
       {outcome ? (
-        <section aria-labelledby="outcome-heading" className="space-y-4">
-          <div className="rounded-xl border border-slate-300 bg-white p-4" role="status">
-            {outcome.status === 'sent' ? (
-              <h2 id="outcome-heading" className="flex items-center gap-2 text-xl font-semibold text-green-800">
-                <CheckCircle2 aria-hidden className="size-6" />
-                Report sent: {outcome.ref}
-              </h2>
-            ) : (
-              <h2 id="outcome-heading" className="flex items-center gap-2 text-xl font-semibold text-brand-800">
-                <CloudUpload aria-hidden className="size-6" />
-                Saved on this phone, will send when online
-              </h2>
-            )}
-            <p className="mt-1 text-slate-700">
-              {outcome.status === 'sent'
-                ? 'Thank you. Your manager will look at it; you can follow it in My reports.'
-                : 'Thank you. You can close the app: it sends by itself when there is signal.'}
-            </p>
-            <div className="mt-3 flex flex-wrap gap-2">
-              <button type="button" className="min-h-12 rounded-lg bg-brand-700 px-4 font-semibold text-white" onClick={() => { setOutcome(null); setFormKey((k) => k + 1); }}>
-                Report something else
-              </button>
-              <Link href="/my-reports" className="inline-flex min-h-12 items-center rounded-lg border border-slate-400 px-4 font-semibold">
-                My reports
-              </Link>
-            </div>
-          </div>
-          {VIOLENT_TYPES.includes(outcome.type) ? <SupportOptions options={supportOptions} /> : null}
-        </section>
+        <ReportOutcomePanel
+          outcome={outcome}
+          supportOptions={supportOptions}
+          onAnother={() => {
+            setOutcome(null);
+            setFormKey((k) => k + 1);
+          }}
+        />
       ) : (
         <ReportForm key={formKey} store={store} zones={zones} onSubmitted={setOutcome} />
       )}

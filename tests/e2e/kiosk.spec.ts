@@ -30,10 +30,14 @@ async function pairKiosk(browser: Browser, code: string, store = 'MCR01'): Promi
 }
 
 async function enterPin(page: Page, staffNumber: string, pin: string) {
+  const keypad = page.getByRole('group', { name: 'Number keypad' });
+  // The staff number stays after a wrong PIN (only the PIN clears), so start each field afresh.
   await page.getByLabel('Staff number').click();
-  for (const d of staffNumber) await page.getByRole('group', { name: 'Number keypad' }).getByRole('button', { name: d, exact: true }).click();
+  await keypad.getByRole('button', { name: 'Clear' }).click();
+  for (const d of staffNumber) await keypad.getByRole('button', { name: d, exact: true }).click();
   await page.getByLabel('PIN', { exact: true }).click();
-  for (const d of pin) await page.getByRole('group', { name: 'Number keypad' }).getByRole('button', { name: d, exact: true }).click();
+  await keypad.getByRole('button', { name: 'Clear' }).click();
+  for (const d of pin) await keypad.getByRole('button', { name: d, exact: true }).click();
   await page.getByRole('button', { name: 'Start my report' }).click();
 }
 
