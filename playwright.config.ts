@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './tests/support/chromium';
 
 // `npm test` (scripts/test.ts) creates a fresh database and passes it here.
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -6,15 +7,7 @@ if (!databaseUrl) throw new Error('Run the browser tests through `npm test`, whi
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: 'tests/e2e',

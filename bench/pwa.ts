@@ -9,6 +9,7 @@ import { type APIRequestContext, chromium, request } from '@playwright/test';
 import { count, like } from 'drizzle-orm';
 import { incidents } from '@/db/schema';
 import { type BenchApp, type Figure, percentile } from './harness';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 
 const PASSWORD = 'vigil-demo';
 const COLLEAGUE = 'colleague@demo.vigil';
@@ -19,18 +20,7 @@ const KB = 1000;
 /** Strings only the map libraries' bundles contain (maplibre-gl's name; mapbox-gl's API host). */
 const MAP_SIGNATURES = /maplibre-gl|api\.mapbox\.com/;
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+const CHROMIUM = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 type Chunk = { file: string; bytes: number; gzip: number; map: boolean };
 

@@ -126,6 +126,7 @@ export function AlertFeed({
   }, [merge, refreshSoon, storeCode]);
 
   const onChange = useCallback((a: FeedAlert) => merge([a], false), [merge]);
+  const card = { canAct, colleagues, timeZone, now, onChange };
   const list = useMemo(() => newestFirst(alerts.values()), [alerts]);
   const open = list.filter((a) => a.status !== 'resolved');
   const done = list.filter((a) => a.status === 'resolved').slice(0, 10);
@@ -161,21 +162,7 @@ export function AlertFeed({
       ) : (
         <ul className="space-y-2" aria-label="Open alerts">
           {open.map((a) => (
-            <li
-              key={a.id}
-              data-testid="alert"
-              data-alert-id={a.id}
-              className="animate-[slidein_.25s_ease-out] rounded-md border border-slate-200 bg-white p-3 shadow-sm"
-            >
-              <AlertCard
-                alert={a}
-                canAct={canAct}
-                colleagues={colleagues}
-                timeZone={timeZone}
-                now={now}
-                onChange={onChange}
-              />
-            </li>
+            <FeedItem key={a.id} alert={a} card={card} />
           ))}
         </ul>
       )}
@@ -186,26 +173,30 @@ export function AlertFeed({
           </summary>
           <ul className="mt-2 space-y-2 text-sm" aria-label="Recently resolved alerts">
             {done.map((a) => (
-              <li
-                key={a.id}
-                data-testid="resolved-alert"
-                data-alert-id={a.id}
-                className="rounded-md border border-slate-200 bg-slate-50 p-3"
-              >
-                <AlertCard
-                  alert={a}
-                  canAct={canAct}
-                  colleagues={colleagues}
-                  timeZone={timeZone}
-                  now={now}
-                  onChange={onChange}
-                  resolved
-                />
-              </li>
+              <FeedItem key={a.id} alert={a} card={card} resolved />
             ))}
           </ul>
         </details>
       )}
     </section>
+  );
+}
+
+type CardProps = Omit<Parameters<typeof AlertCard>[0], 'alert' | 'resolved'>;
+
+/** One alert in the feed: open ones slide in; resolved ones sit quietly below. */
+function FeedItem({ alert, card, resolved = false }: { alert: FeedAlert; card: CardProps; resolved?: boolean }) {
+  return (
+    <li
+      data-testid={resolved ? 'resolved-alert' : 'alert'}
+      data-alert-id={alert.id}
+      className={
+        resolved
+          ? 'rounded-md border border-slate-200 bg-slate-50 p-3'
+          : 'animate-[slidein_.25s_ease-out] rounded-md border border-slate-200 bg-white p-3 shadow-sm'
+      }
+    >
+      <AlertCard alert={alert} {...card} resolved={resolved} />
+    </li>
   );
 }

@@ -53,7 +53,7 @@ export function PushOptIn({ publicKey, label = 'Tell me when my reports change' 
 
   if (state === 'unsupported' || state === 'unknown') return null;
   return (
-    <div className="rounded-lg border border-slate-300 bg-white p-3">
+    <div className="rounded-lg border border-slate-300 bg-white px-3 py-0.5">
       {state === 'denied' ? (
         <p className="flex items-center gap-2 text-slate-700">
           <BellOff aria-hidden className="size-5" /> Notifications are blocked for Vigil in this browser&apos;s settings.

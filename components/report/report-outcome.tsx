@@ -21,12 +21,12 @@ export function ReportOutcomePanel({
       <div className="rounded-xl border border-slate-300 bg-white p-4" role="status">
         {outcome.status === 'sent' ? (
           <h2 id="outcome-heading" className="flex items-center gap-2 text-xl font-semibold text-green-800">
-            <CheckCircle2 aria-hidden className="size-6" />
+            <CheckCircle2 aria-hidden className="size-6 shrink-0" />
             Report sent: {outcome.ref}
           </h2>
         ) : (
           <h2 id="outcome-heading" className="flex items-center gap-2 text-xl font-semibold text-brand-800">
-            <CloudUpload aria-hidden className="size-6" />
+            <CloudUpload aria-hidden className="size-6 shrink-0" />
             Saved on this phone, will send when online
           </h2>
         )}

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { alertActions, alerts, stores } from '@/db/schema';
+import { alertActions, alerts, incidentEvents, stores } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { NotFound } from '@/lib/errors';
 import { emitToStore } from '@/lib/realtime/emitter';
@@ -28,6 +28,22 @@ export async function recordAlertAction(
     actorId: entry.actor && !entry.actor.system ? entry.actor.id : null,
     detail: entry.detail ?? {},
   });
+}
+
+/**
+ * Both timelines of an alert–incident link: "alert linked" on the incident, and the
+ * alert's own action row ("incident created" or "incident linked").
+ */
+export async function recordIncidentLink(
+  tx: DbOrTx,
+  actor: Actor,
+  alert: { id: string; title: string },
+  incident: { id: string; ref: string },
+  action: 'incident_created' | 'incident_linked',
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: 'alert_linked', actorId: actor.system ? null : actor.id, data: { alertId: alert.id, title: alert.title } });
+  await recordAlertAction(tx, { alertId: alert.id, action, actor, detail: { incidentId: incident.id, ref: incident.ref, ...detail } });
 }
 
 export type AlertForAction = {

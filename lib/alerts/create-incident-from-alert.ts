@@ -4,7 +4,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { alerts, incidentEvents, incidents, securityEvents } from '@/db/schema';
+import { alerts, incidents, securityEvents } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertStoreAccess } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -12,7 +12,7 @@ import { INCIDENT_TYPES } from '@/lib/domain/enums';
 import { Conflict, Invalid, NotFound, parseInput } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
+import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
 import { incidentTypeForAlert } from './incident-type-for-alert';
 
 /** Everything is pre-filled from the alert; these override it. */
@@ -99,21 +99,7 @@ export async function createIncidentFromAlert(
       .update(alerts)
       .set({ incidentId: incident.id })
       .where(and(eq(alerts.id, current.id), isNull(alerts.incidentId)));
-    const by = actor.system ? null : actor.id;
-    await tx
-      .insert(incidentEvents)
-      .values({
-        incidentId: incident.id,
-        kind: 'alert_linked',
-        actorId: by,
-        data: { alertId: current.id, title: current.title },
-      });
-    await recordAlertAction(tx, {
-      alertId: current.id,
-      action: 'incident_created',
-      actor,
-      detail: { incidentId: incident.id, ref: incident.ref, type: prefill.type },
-    });
+    await recordIncidentLink(tx, actor, current, incident, 'incident_created', { type: prefill.type });
     await recordAudit(tx, {
       ...auditActor(actor),
       action: 'alert.create_incident',

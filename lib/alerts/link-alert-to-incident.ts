@@ -4,13 +4,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { alerts, incidentEvents, incidents } from '@/db/schema';
+import { alerts, incidents } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertStoreAccess } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, Invalid, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
+import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
 
 export const INCIDENT_REF_PATTERN = /^INC-\d{4}-\d{6,}$/;
 
@@ -51,21 +51,7 @@ export async function linkAlertToIncident(db: DbOrTx, actor: Actor, raw: unknown
       .where(and(eq(alerts.id, current.id), isNull(alerts.incidentId)))
       .returning({ id: alerts.id });
     if (!row) return false;
-    const by = actor.system ? null : actor.id;
-    await tx
-      .insert(incidentEvents)
-      .values({
-        incidentId: incident.id,
-        kind: 'alert_linked',
-        actorId: by,
-        data: { alertId: current.id, title: current.title },
-      });
-    await recordAlertAction(tx, {
-      alertId: current.id,
-      action: 'incident_linked',
-      actor,
-      detail: { incidentId: incident.id, ref: incident.ref },
-    });
+    await recordIncidentLink(tx, actor, current, incident, 'incident_linked');
     await recordAudit(tx, {
       ...auditActor(actor),
       action: 'alert.link_incident',
