@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useRouter } from 'next/navigation';
 import { io, type Socket } from 'socket.io-client';
 import { AlertCard } from './alert-card';
+import { INCIDENT_EVENT } from './incoming-reports';
 import { isSoundOn, playCriticalAlert } from './alert-sound';
 import type { Colleague, FeedAlert } from './feed-alert';
 
@@ -113,11 +114,13 @@ export function AlertFeed({
     socket.on('connect_error', () => setConnection(navigator.onLine ? 'reconnecting' : 'offline'));
     socket.on('alert:new', (a: FeedAlert) => merge([a], true));
     socket.on('alert:updated', (a: FeedAlert) => merge([a], false));
-    const onIncident = (i: { storeCode?: string }) => {
-      if (i.storeCode === storeCode) refreshSoon();
+    const onIncident = (event: string) => (i: { storeCode?: string }) => {
+      if (i.storeCode !== storeCode) return;
+      window.dispatchEvent(new CustomEvent(INCIDENT_EVENT, { detail: { ...i, event } }));
+      refreshSoon();
     };
-    socket.on('incident:new', onIncident);
-    socket.on('incident:updated', onIncident);
+    socket.on('incident:new', onIncident('incident:new'));
+    socket.on('incident:updated', onIncident('incident:updated'));
     const tick = setInterval(() => setNow(Date.now()), 15_000);
     return () => {
       clearInterval(tick);

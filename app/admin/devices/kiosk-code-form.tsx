@@ -28,7 +28,7 @@ export function KioskCodeForm({ stores }: { stores: { code: string; name: string
         </div>
       ) : null}
       <div className="space-y-1">
-        <Label htmlFor="kiosk-store">Store</Label>
+        <Label htmlFor="kiosk-store">Kiosk for</Label>
         <select id="kiosk-store" name="store" required className="block min-h-11 w-full rounded-md border border-slate-400 bg-white px-3 text-base">
           {stores.map((s) => (
             <option key={s.code} value={s.code}>

@@ -18,6 +18,7 @@ import { formatDuration } from '@/lib/domain/duration';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 import { triageQueue } from '@/lib/incidents/triage-queue';
 import { TriageQueue } from './_components/triage-queue';
+import { IncomingReports } from '@/components/console/incoming-reports';
 import { WellbeingChecks } from './_components/wellbeing-checks';
 import { PushOptIn } from '@/components/pwa/push-opt-in';
 import { env } from '@/lib/env';
@@ -86,6 +87,7 @@ export default async function StoreConsolePage({ params, searchParams }: { param
       <Card className="mt-4">
         <CardTitle className="mb-1">Reports waiting for action</CardTitle>
         <p className="mb-3 text-sm text-slate-700">Open one to see its timeline and move it on.</p>
+        <IncomingReports storeCode={store.code} knownRefs={queue.map((q) => q.ref)} />
         <TriageQueue queue={queue} openRef={typeof openRef === 'string' ? openRef : undefined} />
       </Card>
       <Card className="mt-4">
