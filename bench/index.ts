@@ -6,6 +6,8 @@ import { closeEmitter } from '@/lib/realtime/emitter';
 import { closeQueue } from '@/lib/jobs/queue';
 import { type BenchApp, type Figure, report, startBenchApp } from './harness';
 import { benchIngest } from './ingest';
+import { benchInsights } from './insights';
+import { benchPwa } from './pwa';
 import { benchSockets } from './sockets';
 
 type Suite = { name: string; run: (app: BenchApp) => Promise<Figure[]> };
@@ -14,6 +16,8 @@ type Suite = { name: string; run: (app: BenchApp) => Promise<Figure[]> };
 const SUITES: Suite[] = [
   { name: 'ingest', run: benchIngest },
   { name: 'sockets', run: benchSockets },
+  { name: 'insights', run: benchInsights },
+  { name: 'pwa', run: benchPwa },
 ];
 
 async function main() {

@@ -7,6 +7,7 @@ import { startEscalation } from './escalation';
 import { startMqttIngest } from './ingest-mqtt';
 import { startHeartbeat } from './heartbeat';
 import { startPartitionMaintenance } from './partitions';
+import { startInsightRollups } from './insight-rollups';
 
 async function main() {
   const boss = await startBoss();
@@ -14,8 +15,9 @@ async function main() {
   await startPartitionMaintenance(boss);
   await startEscalation(boss);
   await startAnomalyScoring(boss);
+  await startInsightRollups(boss);
   const stopMqtt = await startMqttIngest();
-  console.log('[workers] running: heartbeat, partitions, escalation, anomaly scoring, MQTT ingest');
+  console.log('[workers] running: heartbeat, partitions, escalation, anomaly scoring, insight rollups, MQTT ingest');
 
   const shutdown = async () => {
     stopHeartbeat();

@@ -8,3 +8,4 @@ export * from './alerts';
 export * from './compliance';
 export * from './platform';
 export * from './staff';
+export * from './analytics';

@@ -46,7 +46,7 @@ export async function apiSession(baseURL: string, local: string): Promise<{ api:
 
 export async function expectNoSeriousA11yViolations(page: Page) {
   await page.waitForLoadState('load');
-  await expect(page.locator('html[lang="en-GB"] title')).toHaveCount(1);
+  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

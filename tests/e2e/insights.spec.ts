@@ -1,0 +1,130 @@
+// Insights for regional managers: scope on the map and in every chart, the drill-down's 403,
+// a map that really draws in headless Chromium (WebGL via SwiftShader), CSV export and axe.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { apiSession, signInThroughForm } from './helpers';
+
+const NWY_STORES = ['BRD01', 'LDS01', 'LIV01', 'MCR01', 'PRE01', 'SHF01'];
+const CHARTS = ['kpis', 'trend', 'peaks', 'categories', 'outcomes', 'response', 'loss', 'violence', 'stores', 'risk'];
+
+// helpers.ts's check counts every <title> under <html>, and recharts puts one in each chart's <svg>;
+// so this spec checks the document's own title (in <head>) and then runs the same axe scan.
+async function expectNoSeriousA11yViolations(page: Page) {
+  await page.waitForLoadState('load');
+  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1, { timeout: 30_000 });
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** Pixels of the map canvas in the colours of the store circles' ramp (viridis) or their dark ring. */
+async function circlePixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const gl = document.querySelector<HTMLCanvasElement>('[data-testid=store-map] canvas');
+    if (!gl) return -1;
+    const c = document.createElement('canvas');
+    c.width = gl.width;
+    c.height = gl.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(gl, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    const ramp = [
+      [0xfd, 0xe7, 0x25],
+      [0x5e, 0xc9, 0x62],
+      [0x21, 0x91, 0x8c],
+      [0x3b, 0x52, 0x8b],
+      [0x44, 0x01, 0x54],
+      [0x0f, 0x17, 0x2a],
+    ];
+    let hits = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (
+        ramp.some(
+          ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40,
+        )
+      )
+        hits++;
+    }
+    return hits;
+  });
+}
+
+test('a regional manager sees only their region on the map and in every chart, and the map draws', async ({
+  page,
+  baseURL,
+}) => {
+  await signInThroughForm(page, 'regional');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/insights');
+  await expect(page.getByRole('heading', { name: 'Where are the hotspots?' })).toBeVisible({ timeout: 30_000 });
+  const map = page.getByTestId('store-map');
+  await expect(map).toBeVisible({ timeout: 20_000 });
+  expect((await map.getAttribute('data-stores'))!.split(' ').sort()).toEqual(NWY_STORES);
+  await expect(map.locator('canvas')).toBeVisible();
+  await expect
+    .poll(() => circlePixels(page), { timeout: 20_000, message: 'store circles drawn on the map canvas' })
+    .toBeGreaterThan(200);
+  await map.screenshot({ path: test.info().outputPath('insights-map.png') });
+  // Store table (the map's text alternative): only region NWY.
+  const rows = page.getByRole('table', { name: /Incidents per store/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(NWY_STORES.length);
+  await expect(page.getByText('London Camden High Street')).toHaveCount(0);
+  for (const title of [
+    'How many incidents, and of which kinds?',
+    'When do incidents happen?',
+    'Which goods are most at risk?',
+    'Where and when should we put a guard next week?',
+  ]) {
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  }
+  await expectNoSeriousA11yViolations(page);
+
+  // Every chart's data equals the administrator's view of region NWY, and differs from the chain's.
+  const regional = (await apiSession(baseURL!, 'regional')).api;
+  const admin = (await apiSession(baseURL!, 'admin')).api;
+  for (const chart of CHARTS) {
+    const mine = await regional.get(`/insights/export?chart=${chart}&period=30d`);
+    expect(mine.status(), chart).toBe(200);
+    expect(mine.headers()['content-type']).toContain('text/csv');
+    const theirs = await admin.get(`/insights/export?chart=${chart}&period=30d&region=NWY`);
+    expect(await mine.text(), chart).toBe(await theirs.text());
+  }
+  const all = await admin.get('/insights/export?chart=kpis&period=30d');
+  expect(await all.text()).not.toBe(await (await regional.get('/insights/export?chart=kpis&period=30d')).text());
+  expect((await regional.get('/insights/export?chart=trend&region=LSE')).status()).toBe(403);
+  expect((await regional.get('/insights/export?chart=zones&store=LON01')).status()).toBe(403);
+});
+
+test("a regional manager gets 403 on another region's drill-down, and their own opens from the map", async ({
+  page,
+}) => {
+  await signInThroughForm(page, 'regional');
+  const res = await page.goto('/insights/stores/LON01');
+  expect(res?.status()).toBe(403);
+  expect((await page.goto('/insights?region=LSE'))?.status()).toBe(403);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/insights');
+  await page.getByRole('link', { name: 'Manchester Market Street' }).first().click();
+  await expect(page).toHaveURL(/\/insights\/stores\/MCR01/, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Manchester Market Street', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('heading', { name: 'Which parts of the store are hit?' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('table', { name: /Incidents per zone/ })).toBeVisible();
+  await page.goto('/insights/stores/MCR01'); // a fresh document for the title and axe checks
+  await expect(page.getByRole('table', { name: /Incidents per zone/ })).toBeVisible({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(page);
+});
+
+test('filters apply, invalid ones explain themselves, and a store manager sees only the home store', async ({
+  page,
+}) => {
+  await signInThroughForm(page, 'manager');
+  await page.goto('/insights?period=7d&types=theft');
+  await expect(page.getByText(/Showing the last 7 days/)).toBeVisible({ timeout: 30_000 });
+  expect((await page.getByTestId('store-map').getAttribute('data-stores', { timeout: 20_000 }))!).toBe('MCR01');
+  await page.goto('/insights?from=2026-01-01');
+  await expect(page.getByRole('alert')).toContainText('Give both a start and an end date.');
+});
