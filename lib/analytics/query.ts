@@ -83,9 +83,13 @@ export function daySource(
     select r.unit, r.unit_id, r.month as d, ${cols} from insight_month r
       where ${w('r')} and r.month >= ${fullStart}::date and r.month < ${fullEnd}::date
     union all
+    -- The partial months at either end, as two plain day ranges (an OR of the two made
+    -- the planner walk the whole period by day).
     select r.unit, r.unit_id, r.day as d, ${cols} from insight_day r
-      where ${w('r')} and r.day between ${from}::date and ${to}::date
-        and (r.day < ${fullStart}::date or r.day >= ${fullEnd}::date)
+      where ${w('r')} and r.day >= ${from}::date and r.day < ${fullStart}::date
+    union all
+    select r.unit, r.unit_id, r.day as d, ${cols} from insight_day r
+      where ${w('r')} and r.day >= ${fullEnd}::date and r.day <= ${to}::date
   )`;
 }
 
