@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { apiSession, HOME_STORE, OTHER_STORE, signInThroughForm } from './helpers';
 
 test('signed-out visitors are sent to sign-in, and the API answers 401', async ({ page, request }) => {
@@ -42,6 +42,29 @@ const matrix: { route: string; expect: Record<string, number> }[] = [
   { route: '/admin/devices', expect: { colleague: F, security: F, manager: A, regional: F, investigator: F, dpo: F, admin: A } },
   { route: '/admin/rules', expect: { colleague: F, security: F, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
   { route: `/api/events?store=${HOME_STORE}`, expect: { colleague: F, security: A, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
+  { route: '/my-reports', expect: { colleague: A, security: A, manager: A, regional: A, investigator: A, dpo: A, admin: A } },
+  { route: '/help', expect: { colleague: A, security: A, manager: A, regional: A, investigator: A, dpo: A, admin: A } },
+  { route: `/insights/stores/${HOME_STORE}`, expect: { colleague: F, security: F, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
+  { route: `/insights/stores/${OTHER_STORE}`, expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: A } },
+];
+
+// Writes added with the staff app and kiosk: who may make a kiosk pairing code, and raise a panic, for which store.
+const writes: { name: string; send: (api: APIRequestContext) => Promise<number>; expect: Record<string, number> }[] = [
+  {
+    name: `pairing code ${HOME_STORE}`,
+    send: async (api) => (await api.post('/api/kiosk/enrolment-codes', { data: { store: HOME_STORE } })).status(),
+    expect: { colleague: F, security: F, manager: 201, regional: F, investigator: F, dpo: F, admin: 201 },
+  },
+  {
+    name: `pairing code ${OTHER_STORE}`,
+    send: async (api) => (await api.post('/api/kiosk/enrolment-codes', { data: { store: OTHER_STORE } })).status(),
+    expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: 201 },
+  },
+  {
+    name: `panic ${OTHER_STORE}`,
+    send: async (api) => (await api.post('/api/panic', { data: { store: OTHER_STORE }, headers: { 'Idempotency-Key': randomUUID() } })).status(),
+    expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: 202 },
+  },
 ];
 
 for (const local of ['colleague', 'security', 'manager', 'regional', 'investigator', 'dpo', 'admin']) {
@@ -52,6 +75,10 @@ for (const local of ['colleague', 'security', 'manager', 'regional', 'investigat
     for (const row of matrix) {
       got[row.route] = (await api.get(row.route, { maxRedirects: 0 })).status();
       want[row.route] = row.expect[local]!;
+    }
+    for (const w of writes) {
+      got[w.name] = await w.send(api);
+      want[w.name] = w.expect[local]!;
     }
     expect(got).toEqual(want);
   });
