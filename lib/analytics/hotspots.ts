@@ -10,7 +10,7 @@
 // 5 incidents, ≥ 1.5 × expected and Poisson p ≤ 0.01.
 // Small numbers never flag (at least 5 incidents), so a quiet store with 2 incidents instead of
 // 0.5 is not called a hotspot.
-import { median, poissonUpperTail, robustZ } from './statistics';
+import { leaveOneOutPeers, poissonUpperTail } from './statistics';
 
 export const HOTSPOT_RULES = {
   peerZ: 2.5,
@@ -56,10 +56,11 @@ export function classifyHotspots(items: HotspotInput[], periodDays: number, hist
   const rates = items.map((i) => i.count / periodDays);
   const sortedRates = [...rates].sort((a, b) => a - b);
   const peerMedian = sortedRates.length >= 4 ? sortedRates[Math.floor((sortedRates.length - 1) / 2)]! : null;
+  const peers = leaveOneOutPeers(rates);
+  const otherStores = items.length - 1;
   return items.map((item, idx) => {
     const rate = rates[idx]!;
-    const others = rates.filter((_, j) => j !== idx);
-    const peerZ = robustZ(rate, others);
+    const { median: othersMedian, z: peerZ } = peers[idx]!;
     const expected = historyDays > 0 ? (item.historyCount * periodDays) / historyDays : 0;
     const historyP = poissonUpperTail(item.count, expected);
     const recentExpected = (item.baselineCount * HOTSPOT_RULES.recentDays) / HOTSPOT_RULES.baselineDays;
@@ -74,7 +75,7 @@ export function classifyHotspots(items: HotspotInput[], periodDays: number, hist
       item.count >= HOTSPOT_RULES.historyRatio * expected;
     if (byPeers) {
       reasons.push(
-        `${fmt(rate)} incidents a day against a median of ${fmt(median(others) || 0)} at ${others.length} other stores (robust z ${peerZ!.toFixed(1)})`,
+        `${fmt(rate)} incidents a day against a median of ${fmt(othersMedian || 0)} at ${otherStores} other stores (robust z ${peerZ!.toFixed(1)})`,
       );
     }
     if (byHistory) {

@@ -19,9 +19,11 @@ export async function nextWeekRisk(db: DbOrTx, actor: Actor, raw: unknown, today
         group by 1, 2, 3`,
   );
   const dates = Array.from({ length: 7 }, (_, i) => addDays(today, i + 1));
+  const emptyWeek = () => Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  const countsByStore = new Map(scope.stores.map((s) => [s.id, emptyWeek()]));
+  for (const g of got) countsByStore.get(g.store_id)![g.dow - 1]![g.hour] = g.n;
   const stores = scope.stores.map((s) => {
-    const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-    for (const g of got) if (g.store_id === s.id) counts[g.dow - 1]![g.hour] = g.n;
+    const counts = countsByStore.get(s.id)!;
     const expected = seasonalExpectation(counts);
     const windows = busiestWindows(expected);
     const days = dates.map((date) => {

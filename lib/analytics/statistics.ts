@@ -50,3 +50,55 @@ export function robustZ(value: number, values: number[]): number | null {
   const meanAbs = deviations.reduce((s, d) => s + d, 0) / deviations.length;
   return meanAbs > 0 ? (value - med) / (1.2533 * meanAbs) : null;
 }
+
+/** Median of an ascending array without the element at `skip` (−1: skip nothing). */
+function medianOfSortedWithout(sorted: readonly number[], skip: number): number {
+  const m = sorted.length - (skip >= 0 ? 1 : 0);
+  if (m <= 0) return NaN;
+  const at = (k: number) => sorted[skip >= 0 && k >= skip ? k + 1 : k]!;
+  const h = Math.floor(m / 2);
+  return m % 2 ? at(h) : (at(h - 1) + at(h)) / 2;
+}
+
+/** Index of `value` in an ascending array (any index among equal values). */
+function indexInSorted(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * For every value, its median among the others and robustZ(value, others), i.e. the same figures
+ * as calling median and robustZ once per value with that value left out, in O(n log n) instead of
+ * O(n² log n): 500 stores took ~100 ms the naive way. Leaving one value out moves the median
+ * between at most three candidates, so the deviations are sorted once per candidate median.
+ */
+export function leaveOneOutPeers(values: readonly number[]): { median: number; z: number | null }[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const deviationsByMedian = new Map<number, number[]>();
+  const sortedDeviations = (med: number) => {
+    let d = deviationsByMedian.get(med);
+    if (!d) {
+      d = values.map((v) => Math.abs(v - med)).sort((a, b) => a - b);
+      deviationsByMedian.set(med, d);
+    }
+    return d;
+  };
+  return values.map((value, i) => {
+    const med = medianOfSortedWithout(sorted, indexInSorted(sorted, value));
+    if (values.length - 1 < 4) return { median: med, z: null };
+    const deviations = sortedDeviations(med);
+    const own = Math.abs(value - med);
+    const mad = medianOfSortedWithout(deviations, indexInSorted(deviations, own));
+    if (mad > 0) return { median: med, z: (value - med) / (1.4826 * mad) };
+    let sum = 0;
+    for (let j = 0; j < values.length; j++) if (j !== i) sum += Math.abs(values[j]! - med);
+    const meanAbs = sum / (values.length - 1);
+    return { median: med, z: meanAbs > 0 ? (value - med) / (1.2533 * meanAbs) : null };
+  });
+}

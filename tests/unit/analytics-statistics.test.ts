@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHotspots } from '@/lib/analytics/hotspots';
-import { logGamma, median, poissonUpperTail, robustZ } from '@/lib/analytics/statistics';
+import { leaveOneOutPeers, logGamma, median, poissonUpperTail, robustZ } from '@/lib/analytics/statistics';
 
 describe('statistics', () => {
   it('logGamma matches factorials', () => {
@@ -24,6 +24,27 @@ describe('statistics', () => {
     expect(robustZ(5, [1, 1, 1, 1, 9])).toBeCloseTo((5 - 1) / (1.2533 * 1.6), 10);
     expect(robustZ(1, [1, 1, 1, 1])).toBeNull();
     expect(robustZ(1, [1, 2, 3])).toBeNull();
+  });
+
+  it('leaveOneOutPeers gives each value the median and robust z of the others', () => {
+    // Seeded samples with many ties (MAD 0 fallbacks) and without, of odd and even sizes.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const samples = [[], [4], [1, 2, 3, 4], [1, 2, 3, 4, 5], [0, 0, 0, 0, 0, 9], [1, 1, 1, 1, 1]];
+    for (let n = 5; n <= 60; n += 11) {
+      samples.push(Array.from({ length: n }, () => Math.floor(random() * 6) / 3));
+      samples.push(Array.from({ length: n }, () => random() * 40));
+    }
+    for (const values of samples) {
+      const got = leaveOneOutPeers(values);
+      values.forEach((v, i) => {
+        const others = values.filter((_, j) => j !== i);
+        expect(got[i]!.median).toEqual(median(others));
+        const z = robustZ(v, others);
+        if (z === null) expect(got[i]!.z).toBeNull();
+        else expect(got[i]!.z).toBeCloseTo(z, 9);
+      });
+    }
   });
 });
 
