@@ -4,6 +4,7 @@ const LINKS = [
   { href: '/admin', label: 'People & audit' },
   { href: '/admin/devices', label: 'Devices' },
   { href: '/admin/rules', label: 'Alert rules' },
+  { href: '/admin/context', label: 'Context data' },
 ];
 
 export function AdminNav({ current }: { current: string }) {

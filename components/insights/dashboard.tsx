@@ -2,6 +2,7 @@
 // it calls the lib/analytics verbs and hands plain data to the client charts and map.
 import { DataTable } from '@/components/ui/data-table';
 import { Card } from '@/components/ui/card';
+import Link from 'next/link';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { type InsightFilters, filtersToQuery, PRESET_LABEL, VIOLENCE_TYPES } from '@/lib/analytics/filters';
@@ -17,14 +18,25 @@ import { storeFigures } from '@/lib/analytics/store-figures';
 import { violenceTrend } from '@/lib/analytics/violence-trend';
 import { vulnerableCategories } from '@/lib/analytics/vulnerable-categories';
 import { zoneFigures } from '@/lib/analytics/zone-figures';
+import { canManageContext } from '@/lib/context/access';
+import { type LocalShoplifting, localShoplifting } from '@/lib/context/local-shoplifting';
 import { formatDuration } from '@/lib/domain/duration';
 import { formatPence, humanise } from '@/lib/domain/format';
 import { CategoryChart, LossChart, OutcomeChart, ResponseChart, TypeStackChart } from './charts';
 import { Change, ChartCard } from './chart-card';
-import { bucketLabel, formatCount, formatDayYear, hourLabel } from './format';
+import {
+  bucketLabel,
+  formatCount,
+  formatDayYear,
+  formatMonth,
+  formatMonths,
+  formatMonthSpan,
+  hourLabel,
+  monthCount,
+} from './format';
 import { KpiCards } from './kpi-cards';
 import { MapLegend } from './map-legend';
-import { MapLoader } from './map-loader';
+import { MapPanel, type MapPanelPolice } from './map-panel';
 import { PeakHeatmap } from './peak-heatmap';
 import { RiskTable } from './risk-table';
 import { StoreTable } from './store-table';
@@ -47,7 +59,7 @@ export async function InsightDashboard({
   mapboxToken?: string;
   drillDown?: boolean;
 }) {
-  const [kpis, trend, peaks, categories, outcomes, response, loss, violence, storesFig, risk, zones] =
+  const [kpis, trend, peaks, categories, outcomes, response, loss, violence, storesFig, risk, zones, context] =
     await Promise.all([
       insightKpis(db, actor, filters),
       incidentTrend(db, actor, filters),
@@ -60,6 +72,7 @@ export async function InsightDashboard({
       storeFigures(db, actor, filters),
       nextWeekRisk(db, actor, filters),
       drillDown ? zoneFigures(db, actor, filters) : Promise.resolve(null),
+      drillDown ? Promise.resolve(null) : localShoplifting(db, actor, filters),
     ]);
   const period = kpis.period;
   const b = period.bucket;
@@ -83,6 +96,18 @@ export async function InsightDashboard({
   const emerging = storesFig.stores.filter((s) => s.emerging);
   const topCategory = categories.categories[0];
   const busiest = peaks.busiest;
+  // The context layer appears only when imported police data covers some month of the period.
+  const covered = context && context.monthsCovered.length > 0 ? context : null;
+  const policeMonths = covered ? formatMonths(covered.monthsCovered) : '';
+  const radius = context ? `${context.radiusMetres / 1000} km` : '';
+  const mapPolice: MapPanelPolice | undefined = covered
+    ? {
+        points: covered.points.map((p) => [p.lng, p.lat] as [number, number]),
+        total: covered.pointsTotal,
+        months: policeMonths,
+        radius,
+      }
+    : undefined;
 
   return (
     <div className="space-y-4">
@@ -113,33 +138,42 @@ export async function InsightDashboard({
             Circles are sized and coloured by incidents a day (light = fewer, dark = more); a thick dark ring marks a
             flagged store. Click a store to open it.
           </p>
-          <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
+          <div className="grid gap-4 lg:grid-cols-[2fr_3fr]">
             <div>
-              <div className="h-[26rem] overflow-hidden rounded-md border border-slate-200 print:h-80">
-                <MapLoader
-                  mapboxToken={mapboxToken}
-                  stores={storesFig.stores.map((s) => ({
-                    code: s.code,
-                    name: s.name,
-                    lat: s.lat,
-                    lng: s.lng,
-                    incidents: s.incidents,
-                    ratePerDay: s.ratePerDay,
-                    hotspot: s.hotspot,
-                    emerging: s.emerging,
-                    reasons: s.reasons,
-                  }))}
-                />
-              </div>
+              <MapPanel
+                mapboxToken={mapboxToken}
+                police={mapPolice}
+                stores={storesFig.stores.map((s) => ({
+                  code: s.code,
+                  name: s.name,
+                  lat: s.lat,
+                  lng: s.lng,
+                  incidents: s.incidents,
+                  ratePerDay: s.ratePerDay,
+                  hotspot: s.hotspot,
+                  emerging: s.emerging,
+                  reasons: s.reasons,
+                }))}
+              />
               <MapLegend maxRate={Math.max(0, ...storesFig.stores.map((s) => s.ratePerDay))} />
             </div>
-            <div className="max-h-[26rem] overflow-y-auto print:max-h-none">
+            <div className="max-h-[34rem] overflow-y-auto print:max-h-none">
               <StoreTable
                 stores={storesFig.stores}
-                caption={`Incidents per store, ${periodWords}, with hotspot flags`}
+                caption={`Incidents per store, ${periodWords}, with hotspot flags${covered ? ` and police-recorded shoplifting within ${radius} (${policeMonths})` : ''}`}
+                police={
+                  covered
+                    ? {
+                        byCode: Object.fromEntries(covered.stores.map((s) => [s.code, s.shoplifting])),
+                        months: policeMonths,
+                        radius,
+                      }
+                    : undefined
+                }
               />
             </div>
           </div>
+          {context && <PoliceNote context={context} months={policeMonths} admin={canManageContext(actor)} />}
           <details className="mt-3 text-sm text-slate-700">
             <summary className="cursor-pointer font-medium text-brand-700 print:hidden">How hotspots are found</summary>
             <p className="mt-2">
@@ -480,5 +514,55 @@ export async function InsightDashboard({
         }
       />
     </div>
+  );
+}
+
+/**
+ * What the police figures cover, or why there are none: police.uk publishes whole months about two
+ * months late, so the months counted rarely match the period's days. Nothing at all when no file was
+ * ever imported, except a pointer for the administrators who can import one.
+ */
+function PoliceNote({
+  context,
+  months,
+  admin,
+}: {
+  context: LocalShoplifting;
+  months: string;
+  admin: boolean;
+}) {
+  const wanted = formatMonthSpan(context.months.from, context.months.to);
+  if (!context.anyImported) {
+    return admin ? (
+      <p className="mt-3 text-sm text-slate-700 print:hidden">
+        Tip: compare with police-recorded shoplifting around your stores by importing data.police.uk files in{' '}
+        <Link href="/admin/context" className="font-medium text-brand-700 underline">
+          Admin → Context data
+        </Link>
+        .
+      </p>
+    ) : null;
+  }
+  if (context.monthsCovered.length === 0) {
+    return (
+      <p className="mt-3 text-sm text-slate-700">
+        No imported police.uk data covers {wanted}
+        {context.latestImportedMonth
+          ? ` (the latest imported month is ${formatMonth(context.latestImportedMonth)})`
+          : ''}
+        . police.uk publishes each month about two months later, so choose an earlier period to compare with
+        police-recorded shoplifting.
+      </p>
+    );
+  }
+  const missing = context.monthsCovered.length < monthCount(context.months.from, context.months.to);
+  return (
+    <p className="mt-3 text-sm text-slate-700">
+      <strong>Police shoplifting within {context.radiusMetres / 1000} km</strong> counts crimes the police recorded as
+      shoplifting within {context.radiusMetres / 1000} km of each store in {months}
+      {missing ? `, the months of ${wanted} that imported police.uk data covers` : ''}. police.uk publishes whole months
+      about two months late, at anonymised map points; “—” means no imported file covers that store&apos;s area. It is
+      context for your own figures, not a count of your incidents.
+    </p>
   );
 }

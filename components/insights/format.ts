@@ -27,3 +27,27 @@ export function formatChange(current: number, previous: number): string | null {
   if (pct === 0) return 'no change';
   return `${pct > 0 ? '+' : '−'}${Math.abs(pct)} %`;
 }
+
+/** "Aug 2026" for a month's first day. */
+export const formatMonth = (d: string) => month.format(asDate(d));
+
+/** How many calendar months from one month's first day to another's, both included. */
+export const monthCount = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+
+const monthOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short' });
+
+/** "Sep 2026", "Aug to Oct 2026" or "Nov 2025 to Jan 2026". */
+export function formatMonthSpan(from: string, to: string): string {
+  if (from === to) return formatMonth(from);
+  const start = from.slice(0, 4) === to.slice(0, 4) ? monthOnly.format(asDate(from)) : formatMonth(from);
+  return `${start} to ${formatMonth(to)}`;
+}
+
+/** Months (first days, sorted) in words: a span when they run on, else a list ("Aug 2026, Oct 2026"). */
+export function formatMonths(months: string[]): string {
+  if (months.length === 0) return 'no months';
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  return monthCount(first, last) === months.length ? formatMonthSpan(first, last) : months.map(formatMonth).join(', ');
+}

@@ -1,14 +1,16 @@
 import { WEEKDAYS } from '@/lib/analytics/peak-times';
 import { hourLabel } from './format';
 
-// Viridis (colour-blind safe, sequential), light to dark; the count is printed in every busy cell.
+// Viridis (colour-blind safe, sequential), light to dark; the count is printed in every busy cell,
+// dark text up to the middle green and white from the teal on (both ≥ 4.5:1). Viridis' own teal
+// (#26828e) is nudged darker to #23798a: white on it measured exactly 4.50:1, too close to call.
 const RAMP = [
   '#fde725',
   '#b5de2b',
   '#6ece58',
   '#35b779',
   '#1f9e89',
-  '#26828e',
+  '#23798a',
   '#31688e',
   '#3e4989',
   '#482878',
@@ -47,7 +49,7 @@ export function PeakHeatmap({ cells, caption }: { cells: number[][]; caption: st
                 const n = row[h]!;
                 const level =
                   n === 0 ? -1 : Math.min(RAMP.length - 1, Math.floor((n / max) * (RAMP.length - 1) + 0.0001));
-                const dark = level >= 4;
+                const dark = level >= 5;
                 return (
                   <td
                     key={h}

@@ -18,7 +18,10 @@ export type StoreRow = {
   reasons: string[];
 };
 
-export function StoreTable({ stores, caption }: { stores: StoreRow[]; caption: string }) {
+/** Police-recorded shoplifting near each store (the optional context layer); null = no imported data reaches it. */
+export type StorePolice = { byCode: Record<string, number | null>; months: string; radius: string };
+
+export function StoreTable({ stores, caption, police }: { stores: StoreRow[]; caption: string; police?: StorePolice }) {
   const regions = new Set(stores.map((s) => s.regionName)).size;
   const sorted = [...stores].sort(
     (a, b) =>
@@ -34,6 +37,21 @@ export function StoreTable({ stores, caption }: { stores: StoreRow[]; caption: s
         { label: 'A day', className: 'text-right' },
         { label: 'vs before' },
         { label: 'Loss', className: 'text-right' },
+        ...(police
+          ? [
+              {
+                label: (
+                  <>
+                    Police shoplifting{' '}
+                    <span className="block text-xs font-normal text-slate-600">
+                      within {police.radius}, {police.months}
+                    </span>
+                  </>
+                ),
+                className: 'text-right',
+              },
+            ]
+          : []),
         { label: 'Flags' },
       ]}
     >
@@ -52,6 +70,7 @@ export function StoreTable({ stores, caption }: { stores: StoreRow[]; caption: s
             <Change current={s.incidents} previous={s.previousIncidents} compact />
           </td>
           <td className="py-2 pr-3 text-right tabular-nums">{formatPence(s.lossPence)}</td>
+          {police && <PoliceCell n={police.byCode[s.code] ?? null} />}
           <td className="py-2">
             <Flags hotspot={s.hotspot} emerging={s.emerging} reasons={s.reasons} />
           </td>
@@ -59,4 +78,15 @@ export function StoreTable({ stores, caption }: { stores: StoreRow[]; caption: s
       ))}
     </DataTable>
   );
+}
+
+function PoliceCell({ n }: { n: number | null }) {
+  if (n === null)
+    return (
+      <td className="py-2 pr-3 text-right text-slate-600" title="No imported police.uk data covers this store's area">
+        <span aria-hidden>—</span>
+        <span className="sr-only">no police data for this area</span>
+      </td>
+    );
+  return <td className="py-2 pr-3 text-right tabular-nums">{formatCount(n)}</td>;
 }

@@ -9,3 +9,4 @@ export * from './compliance';
 export * from './platform';
 export * from './staff';
 export * from './analytics';
+export * from './context';

@@ -15,6 +15,7 @@ import { verifyPinInput } from '@/lib/kiosk/verify-pin';
 import { raisePanicInput } from '@/lib/panic/raise-panic';
 import { pushSubscriptionInput } from '@/lib/push/save-push-subscription';
 import { listIncidentsQuery } from '@/lib/incidents/list-incidents';
+import { csvUploadQuery } from '@/lib/context/read-csv-upload';
 import pkg from '@/package.json';
 
 type Operation = {
@@ -104,6 +105,21 @@ const operations: Operation[] = [
     responses: { '201': '{"id","ref","created":true,"alert"}', '200': '{"id","ref","created":false,"alert"} already created with this key', '400': 'Invalid, with issues', '403': 'Out of scope', '404': 'No such alert', '409': 'The alert already has an incident' },
   },
   { method: 'post', path: '/api/alerts/{id}/link', summary: 'Link an alert to an incident at the same store', auth: 'session', body: linkAlertBody, responses: { '200': '{"alert"}', '400': 'No such incident at this store', '403': 'Out of scope', '404': 'No such alert', '409': 'Already linked to another incident' } },
+  // Context data: data.police.uk street-level crime files (lib/context; administrators only).
+  { method: 'get', path: '/api/context/police-crimes', summary: 'Imported data.police.uk street-level crime files, newest first (administrators)', auth: 'session', responses: { '200': '{"imports":[{"id","fileName","importedAt","importedBy","rowsRead","rowsAdded","rowsDuplicate","rowsWithoutLocation","monthFrom","monthTo"}]}', '401': 'Not signed in', '403': 'Not an administrator' } },
+  {
+    method: 'post',
+    path: '/api/context/police-crimes',
+    summary: 'Import a data.police.uk street-level crime CSV (the published 12-column format) in one transaction; crimes already stored are skipped (administrators)',
+    auth: 'session',
+    query: csvUploadQuery,
+    rawBodies: {
+      'text/csv': 'The CSV file itself (≤ 30 MB). Header exactly: Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context',
+      'multipart/form-data': 'The same CSV as a `file` field; its file name is recorded',
+    },
+    responses: { '201': '{"id","fileName","rowsRead","rowsAdded","rowsDuplicate","rowsWithoutLocation","monthFrom","monthTo"}', '400': 'Not the street-level crime header, or a bad row (the message names the line); nothing stored', '401': 'Not signed in', '403': 'Not an administrator', '413': 'Larger than 30 MB', '415': 'Neither text/csv nor multipart/form-data' },
+  },
+  { method: 'delete', path: '/api/context/police-crimes/{id}', summary: 'Delete an import and the crimes it added (administrators)', auth: 'session', responses: { '200': '{"id","rowsRemoved"}', '400': 'Not an import id', '401': 'Not signed in', '403': 'Not an administrator', '404': 'No such import' } },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', auth: 'none', responses: { '200': 'OpenAPI 3.1' } },
 ];
 

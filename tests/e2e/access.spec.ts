@@ -7,7 +7,7 @@ test('signed-out visitors are sent to sign-in, and the API answers 401', async (
     await page.goto(path);
     await expect(page).toHaveURL(new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(path)}`));
   }
-  for (const path of ['/api/me', '/api/incidents', '/api/alerts']) {
+  for (const path of ['/api/me', '/api/incidents', '/api/alerts', '/api/context/police-crimes']) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthenticated' });
@@ -46,6 +46,9 @@ const matrix: { route: string; expect: Record<string, number> }[] = [
   { route: '/help', expect: { colleague: A, security: A, manager: A, regional: A, investigator: A, dpo: A, admin: A } },
   { route: `/insights/stores/${HOME_STORE}`, expect: { colleague: F, security: F, manager: A, regional: A, investigator: F, dpo: F, admin: A } },
   { route: `/insights/stores/${OTHER_STORE}`, expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: A } },
+  // Context data (data.police.uk imports): chain-wide administrators only.
+  { route: '/admin/context', expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: A } },
+  { route: '/api/context/police-crimes', expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: A } },
 ];
 
 // Writes added with the staff app and kiosk: who may make a kiosk pairing code, and raise a panic, for which store.
@@ -59,6 +62,18 @@ const writes: { name: string; send: (api: APIRequestContext) => Promise<number>;
     name: `pairing code ${OTHER_STORE}`,
     send: async (api) => (await api.post('/api/kiosk/enrolment-codes', { data: { store: OTHER_STORE } })).status(),
     expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: 201 },
+  },
+  {
+    // Only the header is sent: an administrator gets past authorisation to the 400, and nothing is stored.
+    name: 'police.uk import',
+    send: async (api) =>
+      (await api.post('/api/context/police-crimes', { data: 'Not,the,police.uk,header\r\n', headers: { 'content-type': 'text/csv' } })).status(),
+    expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: 400 },
+  },
+  {
+    name: 'police.uk import delete',
+    send: async (api) => (await api.delete(`/api/context/police-crimes/${randomUUID()}`)).status(),
+    expect: { colleague: F, security: F, manager: F, regional: F, investigator: F, dpo: F, admin: 404 },
   },
   {
     name: `panic ${OTHER_STORE}`,

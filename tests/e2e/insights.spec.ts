@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { apiSession, signInThroughForm } from './helpers';
+import { circlePixels } from './map-pixels';
 
 const NWY_STORES = ['BRD01', 'LDS01', 'LIV01', 'MCR01', 'PRE01', 'SHF01'];
 const CHARTS = ['kpis', 'trend', 'peaks', 'categories', 'outcomes', 'response', 'loss', 'violence', 'stores', 'risk'];
@@ -15,38 +16,6 @@ async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
-
-/** Pixels of the map canvas in the colours of the store circles' ramp (viridis) or their dark ring. */
-async function circlePixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const gl = document.querySelector<HTMLCanvasElement>('[data-testid=store-map] canvas');
-    if (!gl) return -1;
-    const c = document.createElement('canvas');
-    c.width = gl.width;
-    c.height = gl.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(gl, 0, 0);
-    const data = ctx.getImageData(0, 0, c.width, c.height).data;
-    const ramp = [
-      [0xfd, 0xe7, 0x25],
-      [0x5e, 0xc9, 0x62],
-      [0x21, 0x91, 0x8c],
-      [0x3b, 0x52, 0x8b],
-      [0x44, 0x01, 0x54],
-      [0x0f, 0x17, 0x2a],
-    ];
-    let hits = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (
-        ramp.some(
-          ([r, g, b]) => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 40,
-        )
-      )
-        hits++;
-    }
-    return hits;
-  });
 }
 
 test('a regional manager sees only their region on the map and in every chart, and the map draws', async ({

@@ -1,6 +1,5 @@
 // Process-level tests: a second web process on the same database, a worker-style
 // emit through PostgreSQL, and a cold start on the embedded database.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,38 +7,11 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import { apiSession, connectSocket as connect, HOME_STORE, OTHER_STORE } from './helpers';
+import { startProcess, stop, waitForHealth } from './processes';
 
 test.describe.configure({ mode: 'serial' });
 
 const databaseUrl = process.env.E2E_DATABASE_URL!;
-
-function startProcess(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[child] ${d}`));
-  return child;
-}
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<{ status: string; db: string }> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) return (await res.json()) as { status: string; db: string };
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not become healthy in ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-    child.kill(signal);
-  });
-}
 
 const nextEvent = <T>(socket: Socket, event: string, timeoutMs = 5000) =>
   new Promise<T>((resolve, reject) => {
