@@ -108,18 +108,23 @@ export function OutcomeChart({ data }: { data: Row[] }) {
   );
 }
 
-export function ResponseChart({ data }: { data: Row[] }) {
-  const lines = [
-    { key: 'triageSeconds', name: 'Time to triage', colour: '#0072B2', dash: undefined },
-    { key: 'mttaSeconds', name: 'Time to acknowledge an alert (MTTA)', colour: '#D55E00', dash: '6 3' },
-    { key: 'mttrSeconds', name: 'Time to resolve an alert (MTTR)', colour: '#009E73', dash: '2 3' },
-  ];
+/** Axis ticks: one short unit, so a tick never wraps ("5.2 h", "20 min", "40 s"). */
+function shortDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  const hours = seconds / 3600;
+  return `${hours < 10 ? hours.toFixed(1) : Math.round(hours)} h`;
+}
+
+type DurationLine = { key: string; name: string; colour: string; dash?: string };
+
+function DurationLines({ data, lines, height }: { data: Row[]; lines: DurationLine[]; height: number }) {
   return (
-    <Frame>
+    <Frame height={height}>
       <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="label" tick={axis} minTickGap={12} />
-        <YAxis tick={axis} width={64} tickFormatter={(v: number) => formatDuration(v)} />
+        <YAxis tick={axis} width={64} tickFormatter={(v: number) => shortDuration(v)} />
         <Tooltip formatter={(v) => formatDuration(v === null ? null : Number(v))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {lines.map((l) => (
@@ -136,6 +141,30 @@ export function ResponseChart({ data }: { data: Row[] }) {
         ))}
       </LineChart>
     </Frame>
+  );
+}
+
+/**
+ * Triage takes hours and alerts minutes: on one axis the alert lines would lie flat on zero, so
+ * each gets its own panel and scale.
+ */
+export function ResponseChart({ data }: { data: Row[] }) {
+  return (
+    <div className="space-y-1">
+      <DurationLines
+        data={data}
+        height={140}
+        lines={[{ key: 'triageSeconds', name: 'Incidents: time to triage', colour: '#0072B2' }]}
+      />
+      <DurationLines
+        data={data}
+        height={160}
+        lines={[
+          { key: 'mttaSeconds', name: 'Alerts: time to acknowledge (MTTA)', colour: '#D55E00', dash: '6 3' },
+          { key: 'mttrSeconds', name: 'Alerts: time to resolve (MTTR)', colour: '#009E73', dash: '2 3' },
+        ]}
+      />
+    </div>
   );
 }
 

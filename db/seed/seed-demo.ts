@@ -7,7 +7,7 @@ import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { encryptSecret, sha256Hex } from '@/lib/auth/crypto';
 import { hashSecret } from '@/lib/auth/password';
-import type { IncidentStatus, IncidentType, Severity, ZoneKind } from '@/lib/domain/enums';
+import type { ALERT_SOURCES, IncidentStatus, IncidentType, Severity, ZoneKind } from '@/lib/domain/enums';
 import { MFA_ROLES } from '@/lib/domain/enums';
 import { localToUtc } from '@/lib/domain/time';
 import { DEMO_ACCOUNTS, DEMO_REGIONS, DEMO_STORES, HOME_STORE, STANDARD_ZONES } from './demo-data';
@@ -72,6 +72,85 @@ function statusFor(ageDays: number, r: ReturnType<typeof createRandom>, policeCa
   if (ageDays < 7) return r.pick([['reported', 1], ['triaged', 4], ['confirmed', 4], ['unfounded', 1]] as const);
   if (policeCalled && r.next() < 0.6) return 'referred_to_police';
   return r.pick([['confirmed', 50], ['closed', 25], ['unfounded', 12], ['triaged', 3], ['referred_to_police', 10]] as const);
+}
+
+// Which rules fire how often in the demo history, and what they came from.
+const RULE_MIX: [string, number][] = [
+  ['Repeated EAS gate alarms', 5],
+  ['Gate alarm with person at exit', 4],
+  ['Refund without receipt over £50', 2],
+  ['Cameras tampered with more than usual', 1],
+  ['Panic button', 1],
+];
+const RULE_SOURCE: Record<string, (typeof ALERT_SOURCES)[number]> = {
+  'Repeated EAS gate alarms': 'sensor',
+  'Gate alarm with person at exit': 'camera',
+  'Refund without receipt over £50': 'pos',
+  'Cameras tampered with more than usual': 'camera',
+  'Panic button': 'panic',
+};
+
+/**
+ * Resolved alerts for every day before today, so response times (MTTA, MTTR) have a history on
+ * /insights and the store consoles from the first start. Nothing is left open: live alerts come
+ * from real traffic (or `npm run simulate`), and old open ones would only set off escalations.
+ */
+async function seedAlertHistory(
+  db: Db,
+  r: ReturnType<typeof createRandom>,
+  ctx: {
+    days: number;
+    now: Date;
+    rules: { id: string; name: string; severity: Severity }[];
+    storeRows: { id: string; code: string; timezone: string }[];
+    securityId: string;
+  },
+): Promise<void> {
+  const ruleByName = new Map(ctx.rules.map((x) => [x.name, x]));
+  const values: (typeof s.alerts.$inferInsert)[] = [];
+  for (const st of ctx.storeRows) {
+    const risk = DEMO_STORES.find((d) => d.code === st.code)!.risk;
+    const actor = st.code === HOME_STORE ? ctx.securityId : null;
+    for (let ago = ctx.days; ago >= 1; ago--) {
+      const day = new Date(ctx.now.getTime() - ago * 86_400_000);
+      for (let i = r.poisson(0.5 * risk); i > 0; i--) {
+        const rule = ruleByName.get(r.pick(RULE_MIX))!;
+        const localTime = localToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), r.pick(HOUR_WEIGHTS), r.int(0, 59), st.timezone);
+        const createdAt = new Date(localTime.getTime() + r.int(0, 59) * 1000);
+        // Panics are answered fastest; a quiet till exception can wait for the manager.
+        const ackSeconds = Math.round(Math.min(1800, Math.max(5, r.logNormal(rule.severity === 'critical' ? 25 : 75, 0.8))));
+        const workSeconds = Math.round(Math.min(4 * 3600, Math.max(60, r.logNormal(14 * 60, 0.7))));
+        const acknowledgedAt = new Date(createdAt.getTime() + ackSeconds * 1000);
+        const resolvedAt = new Date(acknowledgedAt.getTime() + workSeconds * 1000);
+        values.push({
+          storeId: st.id,
+          ruleId: rule.id,
+          title: rule.name,
+          severity: rule.severity,
+          status: 'resolved',
+          source: RULE_SOURCE[rule.name]!,
+          createdAt,
+          acknowledgedAt,
+          acknowledgedBy: actor,
+          resolvedAt,
+          resolvedBy: actor,
+          outcome: r.pick([['false_alarm', 4], ['deterred', 5], ['stopped', 2], ['apprehended', 1], ['police_called', 1]] as const),
+        });
+      }
+    }
+  }
+  for (let i = 0; i < values.length; i += 1000) {
+    const inserted = await db
+      .insert(s.alerts)
+      .values(values.slice(i, i + 1000))
+      .returning({ id: s.alerts.id, by: s.alerts.acknowledgedBy, ackAt: s.alerts.acknowledgedAt, resolvedAt: s.alerts.resolvedAt, outcome: s.alerts.outcome });
+    await db.insert(s.alertActions).values(
+      inserted.flatMap((a) => [
+        { alertId: a.id, action: 'acknowledged' as const, actorId: a.by, at: a.ackAt! },
+        { alertId: a.id, action: 'resolved' as const, actorId: a.by, at: a.resolvedAt!, detail: { outcome: a.outcome } },
+      ]),
+    );
+  }
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -248,7 +327,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
     { storeId: home.id, kind: 'sensor', vendor: 'generic', vendorRef: 'mcr01_panic', name: 'Panic buttons', apiKeyHash: deviceKey() },
   ]);
 
-  await db.insert(s.alertRules).values([
+  const rules = await db.insert(s.alertRules).values([
     {
       name: 'Panic button',
       kind: 'threshold',
@@ -289,7 +368,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
       recipientRoles: ['store_manager'],
       escalationDelaySeconds: 3600,
     },
-  ]);
+  ]).returning({ id: s.alertRules.id, name: s.alertRules.name, severity: s.alertRules.severity });
+  await seedAlertHistory(db, r, { days, now, rules, storeRows, securityId: userIds.get('security')! });
 
   await db.insert(s.featureFlags).values([
     { key: 'kiosk_mode', enabled: true, description: 'Shared in-store kiosks for reporting without a personal login' },

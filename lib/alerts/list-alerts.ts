@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
@@ -14,6 +14,10 @@ export const listAlertsQuery = z.object({
   status: z.enum(ALERT_STATUSES).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  resolvedSince: z.coerce
+    .date()
+    .optional()
+    .describe('Only alerts still open, acknowledged or escalated, plus those resolved since this time'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
@@ -123,6 +127,7 @@ export async function listAlerts(db: DbOrTx, actor: Actor, raw: unknown): Promis
   if (q.status) conditions.push(eq(alerts.status, q.status));
   if (q.from) conditions.push(gte(alerts.createdAt, q.from));
   if (q.to) conditions.push(lte(alerts.createdAt, q.to));
+  if (q.resolvedSince) conditions.push(or(ne(alerts.status, 'resolved'), gte(alerts.resolvedAt, q.resolvedSince)));
   const rows = await selectAlerts(db)
     .where(and(...conditions))
     .orderBy(desc(alerts.createdAt))

@@ -3,9 +3,8 @@
 // table column, scoped like the rest of the page. The fixture holds Aug–Oct 2026 crimes near MCR01,
 // LIV01 (region NWY) and LON01 (LSE), so the insights views below ask for exactly those months.
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { signInThroughForm } from './helpers';
+import { expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
 
 const FIXTURE = path.join('tests', 'fixtures', 'police-street-crimes.csv');
 const FILE_NAME = 'police-street-crimes.csv';
@@ -14,15 +13,6 @@ const COLUMN = 'Police shoplifting within 1 km';
 const OGL = 'Contains public sector information licensed under the Open Government Licence v3.0.';
 
 test.describe.configure({ mode: 'serial' });
-
-// As in insights.spec.ts: check the document's own <title> (recharts adds <title>s inside its SVGs).
-async function expectNoSeriousA11yViolations(page: Page) {
-  await page.waitForLoadState('load');
-  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1, { timeout: 30_000 });
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 const storeTable = (page: Page) => page.getByRole('table', { name: /Incidents per store/ });
 

@@ -46,7 +46,11 @@ export async function apiSession(baseURL: string, local: string): Promise<{ api:
 
 export async function expectNoSeriousA11yViolations(page: Page) {
   await page.waitForLoadState('load');
-  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1);
+  // The document's own title (recharts puts a <title> in each chart's <svg>, so only <head>'s counts).
+  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1, { timeout: 30_000 });
+  // Scan the settled page: a live alert sliding in (an opacity fade) would otherwise be measured
+  // half-transparent and fail contrast that it meets a quarter of a second later.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

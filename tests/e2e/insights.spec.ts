@@ -1,22 +1,11 @@
 // Insights for regional managers: scope on the map and in every chart, the drill-down's 403,
 // a map that really draws in headless Chromium (WebGL via SwiftShader), CSV export and axe.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { apiSession, signInThroughForm } from './helpers';
+import { expect, test } from '@playwright/test';
+import { apiSession, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
 import { circlePixels } from './map-pixels';
 
 const NWY_STORES = ['BRD01', 'LDS01', 'LIV01', 'MCR01', 'PRE01', 'SHF01'];
 const CHARTS = ['kpis', 'trend', 'peaks', 'categories', 'outcomes', 'response', 'loss', 'violence', 'stores', 'risk'];
-
-// helpers.ts's check counts every <title> under <html>, and recharts puts one in each chart's <svg>;
-// so this spec checks the document's own title (in <head>) and then runs the same axe scan.
-async function expectNoSeriousA11yViolations(page: Page) {
-  await page.waitForLoadState('load');
-  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1, { timeout: 30_000 });
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 test('a regional manager sees only their region on the map and in every chart, and the map draws', async ({
   page,

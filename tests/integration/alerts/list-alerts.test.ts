@@ -23,6 +23,24 @@ describe('alerts in scope', () => {
     expect(afterFirst.map((a) => a.id)).toEqual([a2!.id]);
   });
 
+  it("for the console: everything still open however old, plus only this shift's resolved alerts", async () => {
+    const home = await storeByCode(HOME_STORE);
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+    const [stillOpen, resolvedNow, resolvedLastWeek] = await db()
+      .insert(alerts)
+      .values([
+        { storeId: home.id, title: 'Old but open', severity: 'high', source: 'sensor', createdAt: hoursAgo(24 * 30) },
+        { storeId: home.id, title: 'Resolved an hour ago', severity: 'high', source: 'sensor', status: 'resolved', createdAt: hoursAgo(2), resolvedAt: hoursAgo(1) },
+        { storeId: home.id, title: 'Resolved last week', severity: 'high', source: 'sensor', status: 'resolved', createdAt: hoursAgo(170), resolvedAt: hoursAgo(168) },
+      ])
+      .returning();
+    const listed = await listAlerts(db(), await actorFor('security'), { store: HOME_STORE, resolvedSince: hoursAgo(12).toISOString() });
+    const ids = new Set(listed.map((a) => a.id));
+    expect([stillOpen, resolvedNow, resolvedLastWeek].map((a) => ids.has(a!.id))).toEqual([true, true, false]);
+    // The demo's resolved history (every day before today) stays out too.
+    expect(listed.filter((a) => a.status === 'resolved').every((a) => Date.parse(String(a.resolvedAt)) >= hoursAgo(12).getTime())).toBe(true);
+  });
+
   it('rejects an actor out of scope', async () => {
     const colleague = await actorFor('colleague');
     await expect(listAlerts(db(), colleague, {})).rejects.toBeInstanceOf(Forbidden);

@@ -7,7 +7,7 @@ import { alertRules, alerts } from '@/db/schema';
 import { requireEnv } from '@/lib/env';
 import { ingestEvents } from '@/lib/ingest/ingest-events';
 import { startEscalation } from '@/workers/escalation';
-import { db } from '../../support/fixtures';
+import { alertsRaisedAt, db } from '../../support/fixtures';
 import { deviceAt, event } from '../../support/events';
 
 let boss: PgBoss;
@@ -36,7 +36,7 @@ describe('escalation worker', () => {
     });
     await ingestEvents(db(), device, { ok: true, items: [event(device, 'tamper')] });
     await ingestEvents(db(), device, { ok: true, items: [event(device, 'tamper', new Date(), 'entrance')] });
-    const [ignored, handled] = await db().select().from(alerts).where(eq(alerts.storeId, device.storeId)).orderBy(alerts.createdAt);
+    const [ignored, handled] = await alertsRaisedAt(device.storeId);
     await db().update(alerts).set({ status: 'acknowledged', acknowledgedAt: new Date() }).where(eq(alerts.id, handled!.id));
 
     await expect

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { alertRules, alerts, posTransactions } from '@/db/schema';
+import { alertRules, posTransactions } from '@/db/schema';
 import { ingestPosTransactions } from '@/lib/ingest/ingest-events';
 import type { NormalisedPosTransaction } from '@/lib/ingest/types';
-import { db } from '../../support/fixtures';
+import { alertsRaisedAt, db } from '../../support/fixtures';
 import { deviceAt } from '../../support/events';
 
 type Device = Awaited<ReturnType<typeof deviceAt>>;
@@ -35,7 +35,7 @@ describe('POS exception rules', () => {
     expect((await ingestPosTransactions(db(), till, ok([txn(till, { type: 'return', totalPence: -4000, flags: ['no_receipt'] })]))).alerts).toBe(0);
     const result = await ingestPosTransactions(db(), till, ok([txn(till, { type: 'return', totalPence: -6500, flags: ['no_receipt'] })]));
     expect(result).toMatchObject({ accepted: 1, alerts: 1 });
-    const [alert] = await db().select().from(alerts).where(eq(alerts.storeId, till.storeId));
+    const [alert] = await alertsRaisedAt(till.storeId);
     expect(alert).toMatchObject({ title: 'Refund without receipt over £50', source: 'pos' });
     expect(alert!.detail.reason).toContain('£65.00');
   });

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { alerts, securityEvents } from '@/db/schema';
 import { escalateAlert } from '@/lib/alerts/escalate-alert';
 import { ingestEvents } from '@/lib/ingest/ingest-events';
-import { db } from '../../support/fixtures';
+import { alertsRaisedAt as alertsFor, db } from '../../support/fixtures';
 import { deviceAt, event } from '../../support/events';
 
 const ok = <T>(items: T[]) => ({ ok: true as const, items });
-const alertsFor = (storeId: string) => db().select().from(alerts).where(eq(alerts.storeId, storeId));
 
 describe('rules on the ingest path', () => {
   it('turns every panic press into a critical alert that records its event', async () => {

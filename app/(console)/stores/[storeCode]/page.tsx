@@ -39,6 +39,8 @@ function ResponseFigures({ label, t }: { label: string; t: { alerts: number; mtt
   );
 }
 
+const RECENTLY_RESOLVED_MS = 12 * 3600_000;
+
 export default async function StoreConsolePage({ params, searchParams }: { params: Promise<{ storeCode: string }>; searchParams: Promise<{ incident?: string | string[] }> }) {
   const { storeCode } = await params;
   // "Open it in the triage queue" from an alert lands here with that incident opened.
@@ -52,7 +54,8 @@ export default async function StoreConsolePage({ params, searchParams }: { param
   const canAct = canAccessStore(actor, store.id, ALERT_ACTORS);
   const [incidents, recent, times, queue, colleagues, checks] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
-    listAlerts(db, actor, { store: store.code, limit: 50 }),
+    // Everything still needing someone, and what was resolved this shift: the feed's "Recently resolved".
+    listAlerts(db, actor, { store: store.code, resolvedSince: new Date(Date.parse(loadedAt) - RECENTLY_RESOLVED_MS), limit: 200 }),
     storeResponseTimes(db, actor, store),
     triageQueue(db, actor, store.id),
     canAct ? listAssignableColleagues(db, actor, store.id) : [],
