@@ -112,7 +112,8 @@ export async function InsightDashboard({
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
-        Showing {periodWords} ({formatDayYear(period.from)} to {formatDayYear(period.to)}), compared with the{' '}
+        Showing {periodWords}
+        {filters.from ? '' : ` (${formatDayYear(period.from)} to ${formatDayYear(period.to)})`}, compared with the{' '}
         {period.days} days before ({prevRange}). Times are store-local (Europe/London). Figures are counts and sums
         only: no names or personal details.
       </p>

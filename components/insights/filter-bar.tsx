@@ -1,8 +1,9 @@
 import { SlidersHorizontal } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { type InsightFilters, PERIOD_PRESETS, PRESET_LABEL } from '@/lib/analytics/filters';
+import type { InsightFilters } from '@/lib/analytics/filters';
 import { INCIDENT_TYPES } from '@/lib/domain/enums';
 import { humanise } from '@/lib/domain/format';
+import { PeriodFields } from './period-fields';
 
 const select = 'block min-h-11 rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900';
 
@@ -57,24 +58,7 @@ export function FilterBar({
           </select>
         </label>
       )}
-      <label className="text-sm font-medium text-slate-800">
-        Period
-        <select name="period" defaultValue={filters.period} className={select}>
-          {PERIOD_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              Last {PRESET_LABEL[p]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium text-slate-800">
-        Or from
-        <input type="date" name="from" defaultValue={filters.from ?? ''} className={select} />
-      </label>
-      <label className="text-sm font-medium text-slate-800">
-        to
-        <input type="date" name="to" defaultValue={filters.to ?? ''} className={select} />
-      </label>
+      <PeriodFields period={filters.period} from={filters.from} to={filters.to} className={select} />
       <details className="relative">
         <summary className="flex min-h-11 cursor-pointer items-center gap-1 rounded-md border border-slate-400 px-3 text-sm font-medium text-slate-900">
           <SlidersHorizontal aria-hidden className="size-4" />

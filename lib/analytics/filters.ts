@@ -2,15 +2,9 @@
 // (searchParams) and again by each verb, and the periods they resolve to.
 import { z } from 'zod';
 import { INCIDENT_TYPES, type IncidentType } from '@/lib/domain/enums';
+import { PERIOD_PRESETS, type PeriodPreset, PRESET_LABEL } from './period-presets';
 
-export const PERIOD_PRESETS = ['7d', '30d', '90d', '12m'] as const;
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
-export const PRESET_LABEL: Record<PeriodPreset, string> = {
-  '7d': '7 days',
-  '30d': '30 days',
-  '90d': '90 days',
-  '12m': '12 months',
-};
+export { PERIOD_PRESETS, type PeriodPreset, PRESET_LABEL };
 const PRESET_DAYS: Record<PeriodPreset, number> = { '7d': 7, '30d': 30, '90d': 90, '12m': 365 };
 
 /** Incident types counted as violence and abuse against staff (the figure retailers report to government). */

@@ -86,3 +86,20 @@ test('filters apply, invalid ones explain themselves, and a store manager sees o
   await page.goto('/insights?from=2026-01-01');
   await expect(page.getByRole('alert').filter({ hasText: 'Those filters' })).toContainText('Give both a start and an end date.');
 });
+
+test('custom dates show as "Dates" in the period menu, and choosing a preset again clears them', async ({ page }) => {
+  await signInThroughForm(page, 'manager');
+  await page.goto('/insights?from=2026-10-01&to=2026-10-31');
+  await expect(page.getByText('Showing 1 Oct 2026 to 31 Oct 2026, compared with the 31 days before')).toBeVisible({
+    timeout: 30_000,
+  });
+  const period = page.getByLabel('Period');
+  await expect(period.locator('option:checked')).toHaveText('Dates');
+  await period.selectOption({ label: 'Last 7 days' });
+  await expect(page.getByLabel('Or from')).toHaveValue('');
+  await expect(page.getByLabel('to', { exact: true })).toHaveValue('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText(/Showing the last 7 days/)).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Or from').fill('2026-11-01');
+  await expect(period.locator('option:checked')).toHaveText('Dates');
+});
