@@ -2,6 +2,7 @@ import { SeverityBadge } from '@/components/incidents/severity-badge';
 import { DataTable } from '@/components/ui/data-table';
 import type { Severity } from '@/lib/domain/enums';
 import { formatDateTime, formatPence, humanise } from '@/lib/domain/format';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export type IncidentRow = {
   id: string;
@@ -26,9 +27,9 @@ export function IncidentTable({
 }) {
   if (rows.length === 0) {
     return (
-      <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+      <EmptyState>
         No incidents yet. New reports will appear here.
-      </p>
+      </EmptyState>
     );
   }
   return (

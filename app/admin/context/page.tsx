@@ -13,6 +13,7 @@ import { LOCAL_RADIUS_METRES, OGL_ATTRIBUTION, OGL_URL, POLICE_DATA_URL } from '
 import { formatDateTime } from '@/lib/domain/format';
 import { DeleteImportButton } from './delete-import-button';
 import { ImportForm } from './import-form';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Context data' };
 
@@ -34,10 +35,10 @@ export default async function ContextDataPage() {
         <Card>
           <CardTitle className="mb-3">Imported police.uk files</CardTitle>
           {imports.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+            <EmptyState>
               No police data yet. Import a street-level crime file to show police-recorded shoplifting within{' '}
               {LOCAL_RADIUS_METRES / 1000} km of each store on Insights.
-            </p>
+            </EmptyState>
           ) : (
             <DataTable
               caption="Imported police.uk street-level crime files, newest first"

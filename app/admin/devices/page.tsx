@@ -13,6 +13,7 @@ import { formatAge, humanise } from '@/lib/domain/format';
 import { CreateDeviceForm } from './create-device-form';
 import { KioskCodeForm } from './kiosk-code-form';
 import { RevokeButton } from './revoke-button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Devices' };
 
@@ -39,9 +40,9 @@ export default async function DevicesPage() {
         <Card>
           <CardTitle className="mb-3">Registered devices</CardTitle>
           {devices.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+            <EmptyState>
               No devices yet. Register one to start receiving its events.
-            </p>
+            </EmptyState>
           ) : (
             <DataTable
               caption="Registered devices"

@@ -13,6 +13,7 @@ import { humanise, phrase } from '@/lib/domain/format';
 import { listRules } from '@/lib/rules/list-rules';
 import { RULE_EDITORS } from '@/lib/rules/save-rule';
 import { type EditableRule, RuleEditor } from './rule-editor';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Alert rules' };
 
@@ -85,9 +86,9 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         <Card>
           <CardTitle className="mb-3">Rules</CardTitle>
           {rules.length === 0 ? (
-            <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">
+            <EmptyState>
               No rules yet. Create one with the editor.
-            </p>
+            </EmptyState>
           ) : (
             <DataTable
               caption="Alert rules"

@@ -2,6 +2,7 @@ import { SeverityBadge } from '@/components/incidents/severity-badge';
 import { formatDateTime, formatPence, humanise, phrase } from '@/lib/domain/format';
 import type { triageQueue } from '@/lib/incidents/triage-queue';
 import { TriageForm } from './triage-form';
+import { EmptyState } from '@/components/ui/empty-state';
 
 type Queue = Awaited<ReturnType<typeof triageQueue>>;
 
@@ -17,7 +18,7 @@ function describeEvent(e: Queue[number]['timeline'][number]): string {
 
 export function TriageQueue({ queue, openRef }: { queue: Queue; openRef?: string }) {
   if (queue.length === 0) {
-    return <p className="rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-700">Nothing waiting. New reports from colleagues, kiosks and cameras appear here.</p>;
+    return <EmptyState>Nothing waiting. New reports from colleagues, kiosks and cameras appear here.</EmptyState>;
   }
   return (
     <ul className="divide-y divide-slate-100" aria-label="Incidents waiting for action">
