@@ -82,6 +82,7 @@ const RULE_MIX: [string, number][] = [
   ['Cameras tampered with more than usual', 1],
   ['Panic button', 1],
 ];
+const RECENT_ALERT_GAP_MS = 24 * 3600_000;
 const RULE_SOURCE: Record<string, (typeof ALERT_SOURCES)[number]> = {
   'Repeated EAS gate alarms': 'sensor',
   'Gate alarm with person at exit': 'camera',
@@ -122,6 +123,8 @@ async function seedAlertHistory(
         const workSeconds = Math.round(Math.min(4 * 3600, Math.max(60, r.logNormal(14 * 60, 0.7))));
         const acknowledgedAt = new Date(createdAt.getTime() + ackSeconds * 1000);
         const resolvedAt = new Date(acknowledgedAt.getTime() + workSeconds * 1000);
+        // A console's "Recently resolved" (the last 12 h) starts empty, whatever the time of day.
+        if (resolvedAt.getTime() > ctx.now.getTime() - RECENT_ALERT_GAP_MS) continue;
         values.push({
           storeId: st.id,
           ruleId: rule.id,
