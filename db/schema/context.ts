@@ -1,6 +1,7 @@
 // Context data: public, anonymised street-level crime published by data.police.uk (OGL v3.0),
 // imported by administrators to show police-recorded shoplifting around stores on /insights.
 // No personal data: police.uk already snaps each crime to an anonymous map point.
+import { sql } from 'drizzle-orm';
 import { date, doublePrecision, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 
@@ -32,6 +33,10 @@ export const policeCrimes = pgTable(
     crimeType: text('crime_type').notNull(),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
+    /** The 0.01° grid cell of the point (lib/context/grid-cells.ts computes the same numbers). */
+    cell: integer('cell')
+      .notNull()
+      .generatedAlwaysAs(sql`(floor(lat * 100)::integer * 100000) + floor(lng * 100)::integer + 50000`),
     location: text('location').notNull(),
     // Blank in a few published rows that still have coordinates.
     lsoaCode: text('lsoa_code'),
@@ -43,10 +48,8 @@ export const policeCrimes = pgTable(
     fingerprint: text('fingerprint').notNull().unique(),
   },
   (t) => [
-    // Local shoplifting: equality on type, a few months, then a lat/lng box, all inside the index.
-    index('police_crime_type_month_idx').on(t.crimeType, t.month, t.lat, t.lng),
-    // Any box query that does not filter by type or month.
-    index('police_crime_lat_lng_idx').on(t.lat, t.lng),
+    // Crimes near stores are read through police_crime_cell_month_idx on (cell, month), covering
+    // (migration 0008: drizzle cannot declare INCLUDE).
     // ON DELETE CASCADE from an import reads by import_id.
     index('police_crime_import_idx').on(t.importId),
   ],

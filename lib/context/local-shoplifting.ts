@@ -7,12 +7,11 @@ import type { DbOrTx } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { monthStart } from '@/lib/analytics/filters';
 import { insightContext, rows } from '@/lib/analytics/query';
+import { cellsAround } from './grid-cells';
 import { LOCAL_RADIUS_METRES, MAX_MAP_POINTS, OGL_ATTRIBUTION, SHOPLIFTING } from './police-data';
 
 /** Mean Earth radius (IUGG), metres: the haversine's sphere. */
 const EARTH_RADIUS_M = 6_371_008.8;
-/** Metres per degree of latitude on that sphere is 111,195; a slightly smaller figure widens the box a little so it always holds the circle. */
-const BOX_METRES_PER_DEGREE = 111_000;
 
 /** Great-circle distance in metres between two points in degrees (SQL). */
 export const haversineMetres = (
@@ -49,18 +48,21 @@ export async function localShoplifting(
 ): Promise<LocalShoplifting> {
   const { period, scope } = await insightContext(db, actor, raw, today);
   const months = { from: monthStart(period.from), to: monthStart(period.to) };
-  const stores = JSON.stringify(scope.stores.map((s) => ({ code: s.code, lat: s.lat, lng: s.lng })));
-  const dLat = LOCAL_RADIUS_METRES / BOX_METRES_PER_DEGREE;
-  // Box prefilter (index range on lat/lng), then the exact great-circle distance on what is left.
+  const stores = JSON.stringify(
+    scope.stores.map((s) => ({ code: s.code, lat: s.lat, lng: s.lng, cells: cellsAround(s.lat, s.lng, LOCAL_RADIUS_METRES) })),
+  );
+  // Per store, the grid cells its circle touches (an index-only range per cell and month), then
+  // the exact great-circle distance. The cells come from here, not generate_series, so the
+  // planner sees a handful per store rather than guessing a thousand (and compiling with JIT).
   const near = sql`
-    with s as (select * from jsonb_to_recordset(${stores}::jsonb) as s(code text, lat float8, lng float8)),
+    with s as (select * from jsonb_to_recordset(${stores}::jsonb) as s(code text, lat float8, lng float8, cells int[])),
     near as (
       select s.code, c.id, c.month, c.crime_type, c.lat, c.lng,
         ${haversineMetres(sql`s.lat`, sql`s.lng`, sql`c.lat`, sql`c.lng`)} as metres
-      from s join police_crime c
-        on c.month between ${months.from}::date and ${months.to}::date
-       and c.lat between s.lat - ${dLat}::float8 and s.lat + ${dLat}::float8
-       and c.lng between s.lng - ${dLat}::float8 / cos(radians(s.lat)) and s.lng + ${dLat}::float8 / cos(radians(s.lat))
+      from s cross join lateral (
+        select c.id, c.month, c.crime_type, c.lat, c.lng from police_crime c
+        where c.cell = any(s.cells) and c.month between ${months.from}::date and ${months.to}::date
+      ) c
     )`;
   const within = sql`metres <= ${LOCAL_RADIUS_METRES}::float8`;
 

@@ -93,13 +93,13 @@ test('custom dates show as "Dates" in the period menu, and choosing a preset aga
   await expect(page.getByText('Showing 1 Oct 2026 to 31 Oct 2026, compared with the 31 days before')).toBeVisible({
     timeout: 30_000,
   });
-  const period = page.getByLabel('Period');
+  const period = page.getByRole('combobox', { name: 'Period' });
   await expect(period.locator('option:checked')).toHaveText('Dates');
   await period.selectOption({ label: 'Last 7 days' });
-  await expect(page.getByLabel('Or from')).toHaveValue('');
+  await expect(page.getByLabel('Or from', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('to', { exact: true })).toHaveValue('');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText(/Showing the last 7 days/)).toBeVisible({ timeout: 30_000 });
-  await page.getByLabel('Or from').fill('2026-11-01');
+  await page.getByLabel('Or from', { exact: true }).fill('2026-11-01');
   await expect(period.locator('option:checked')).toHaveText('Dates');
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, policeCrimeImports, policeCrimes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { deletePoliceImport, importPoliceCrimes, listPoliceImports } from '@/lib/context/import-police-crimes';
+import { cellOf } from '@/lib/context/grid-cells';
 import { localShoplifting } from '@/lib/context/local-shoplifting';
 import { MAX_CSV_BYTES, OGL_ATTRIBUTION } from '@/lib/context/police-data';
 import { Forbidden, Invalid, NotFound } from '@/lib/errors';
@@ -60,6 +61,9 @@ describe('importPoliceCrimes', () => {
     expect(await crimeCount()).toBe(78);
     const [mine] = await db().select({ n: count() }).from(policeCrimes).where(eq(policeCrimes.importId, result.id));
     expect(mine!.n).toBe(78);
+    // The generated grid cell agrees with the one the nearby-crime query computes for stores.
+    const points = await db().select({ lat: policeCrimes.lat, lng: policeCrimes.lng, cell: policeCrimes.cell }).from(policeCrimes);
+    expect(points.every((p) => p.cell === cellOf(p.lat, p.lng))).toBe(true);
     // Audited with counts only: no crime rows, locations or ids in the trail.
     const [audit] = await db()
       .select()
