@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alertActions, alerts, incidentEvents, stores } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import { type Actor, auditActor } from '@/lib/auth/actor';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { NotFound } from '@/lib/errors';
 import { emitToStore } from '@/lib/realtime/emitter';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
@@ -30,9 +31,11 @@ export async function recordAlertAction(
   });
 }
 
+const LINK_AUDIT_ACTION = { incident_created: 'alert.create_incident', incident_linked: 'alert.link_incident' } as const;
+
 /**
  * Both timelines of an alert–incident link: "alert linked" on the incident, and the
- * alert's own action row ("incident created" or "incident linked").
+ * alert's own action row ("incident created" or "incident linked"), plus the audit entry.
  */
 export async function recordIncidentLink(
   tx: DbOrTx,
@@ -44,6 +47,13 @@ export async function recordIncidentLink(
 ): Promise<void> {
   await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: 'alert_linked', actorId: actor.system ? null : actor.id, data: { alertId: alert.id, title: alert.title } });
   await recordAlertAction(tx, { alertId: alert.id, action, actor, detail: { incidentId: incident.id, ref: incident.ref, ...detail } });
+  await recordAudit(tx, {
+    ...auditActor(actor),
+    action: LINK_AUDIT_ACTION[action],
+    entityType: 'alert',
+    entityId: alert.id,
+    detail: { incidentId: incident.id, ref: incident.ref },
+  });
 }
 
 export type AlertForAction = {

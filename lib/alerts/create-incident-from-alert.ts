@@ -5,9 +5,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, incidents, securityEvents } from '@/db/schema';
-import { type Actor, auditActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { assertStoreAccess } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/record-audit';
 import { INCIDENT_TYPES } from '@/lib/domain/enums';
 import { Conflict, Invalid, NotFound, parseInput } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
@@ -100,13 +99,6 @@ export async function createIncidentFromAlert(
       .set({ incidentId: incident.id })
       .where(and(eq(alerts.id, current.id), isNull(alerts.incidentId)));
     await recordIncidentLink(tx, actor, current, incident, 'incident_created', { type: prefill.type });
-    await recordAudit(tx, {
-      ...auditActor(actor),
-      action: 'alert.create_incident',
-      entityType: 'alert',
-      entityId: current.id,
-      detail: { incidentId: incident.id, ref: incident.ref },
-    });
     return { id: incident.id, ref: incident.ref, created: true };
   });
   const payload = await pushAlertUpdate(db, current, { actedBy: actor.name });

@@ -5,9 +5,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, incidents } from '@/db/schema';
-import { type Actor, auditActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { assertStoreAccess } from '@/lib/auth/permissions';
-import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, Invalid, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
 import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
@@ -52,13 +51,6 @@ export async function linkAlertToIncident(db: DbOrTx, actor: Actor, raw: unknown
       .returning({ id: alerts.id });
     if (!row) return false;
     await recordIncidentLink(tx, actor, current, incident, 'incident_linked');
-    await recordAudit(tx, {
-      ...auditActor(actor),
-      action: 'alert.link_incident',
-      entityType: 'alert',
-      entityId: current.id,
-      detail: { incidentId: incident.id, ref: incident.ref },
-    });
     return true;
   });
   if (!linked) {
