@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './tests/support/chromium';
 
 // `npm test` (scripts/test.ts) creates a fresh database and passes it here.
+// E2E_PORT / E2E_MQTT_PORT let two e2e runs share a machine.
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error('Run the browser tests through `npm test`, which prepares E2E_DATABASE_URL.');
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -29,6 +30,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { DATABASE_URL: databaseUrl, PORT: String(E2E_PORT), VIGIL_DEMO: '1', VIGIL_MQTT_PORT: '1885', MQTT_URL: '', VIGIL_INGEST_RATE: '10' },
+    env: { DATABASE_URL: databaseUrl, PORT: String(E2E_PORT), VIGIL_DEMO: '1', VIGIL_MQTT_PORT: process.env.E2E_MQTT_PORT ?? '1885', MQTT_URL: '', VIGIL_INGEST_RATE: '10' },
   },
 });
