@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getCurrentActor } from '@/lib/auth/current-actor';
-import { homePath } from '@/lib/auth/permissions';
+import { homePath } from '@/lib/auth/policy';
 
 export default async function Home() {
   const actor = await getCurrentActor();

@@ -42,6 +42,10 @@ const schema = z.object({
   VAPID_SUBJECT: optional(z.string()).default('mailto:security@vigil.invalid'),
   /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
   VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
+  /** The address people use to reach Vigil (e.g. https://vigil.example.co.uk); sockets accept this Origin too. */
+  VIGIL_PUBLIC_URL: optional(z.string().url()),
+  /** How often each web process re-checks its sockets' accounts, memberships and kiosks. */
+  VIGIL_SOCKET_RECHECK_SECONDS: optional(z.coerce.number().min(0.5).max(300)).default(5),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
 });
 

@@ -7,14 +7,13 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { ADMIN_ROLES } from '@/lib/auth/permissions';
 import { formatDateTime } from '@/lib/domain/format';
 import { listUsers } from '@/lib/users/list-users';
 
 export const metadata: Metadata = { title: 'Admin' };
 
 export default async function AdminPage() {
-  const actor = await requirePageActor({ roles: ADMIN_ROLES });
+  const actor = await requirePageActor({ action: 'admin.view' });
   const db = getDb();
   const [people, chain] = await Promise.all([listUsers(db, actor), verifyAuditChain(db)]);
   return (

@@ -1,23 +1,23 @@
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/policy';
 
 export type NavItem = { href: string; label: string };
 
-/** Navigation shown to an actor; the server still checks every page and route. */
+/** Navigation shown to an actor, from the same policy the server checks every page and route with. */
 export function navItemsFor(actor: Actor): NavItem[] {
   const items: NavItem[] = [];
-  if (hasRole(actor, ['colleague', 'security', 'store_manager'])) {
+  const staffApp = can(actor, 'staff_app.use');
+  if (staffApp)
     items.push({ href: '/report', label: 'Report something' }, { href: '/my-reports', label: 'My reports' });
-  }
-  const store = actor.stores.find((s) => s.roles.some((r) => ['security', 'store_manager', 'regional_manager'].includes(r)));
+  const store = actor.stores.find((s) => can(actor, 'console.view', { storeId: s.id }));
   if (store) items.push({ href: `/stores/${store.code}`, label: 'Store console' });
-  if (hasRole(actor, ['store_manager', 'regional_manager', 'admin'])) items.push({ href: '/insights', label: 'Insights' });
-  if (hasRole(actor, ['investigator', 'admin'])) items.push({ href: '/cases', label: 'Cases' });
-  if (hasRole(actor, ['admin', 'dpo'])) items.push({ href: '/admin', label: 'Admin' });
+  if (can(actor, 'insights.read')) items.push({ href: '/insights', label: 'Insights' });
+  if (can(actor, 'case.read')) items.push({ href: '/cases', label: 'Cases' });
+  if (can(actor, 'admin.view')) items.push({ href: '/admin', label: 'Admin' });
   else {
-    if (hasRole(actor, ['store_manager', 'regional_manager'])) items.push({ href: '/admin/rules', label: 'Alert rules' });
-    if (hasRole(actor, ['store_manager'])) items.push({ href: '/admin/devices', label: 'Devices' });
+    if (can(actor, 'rule.manage')) items.push({ href: '/admin/rules', label: 'Alert rules' });
+    if (can(actor, 'device.manage')) items.push({ href: '/admin/devices', label: 'Devices' });
   }
-  if (hasRole(actor, ['colleague', 'security', 'store_manager'])) items.push({ href: '/help', label: 'Help' });
+  if (staffApp) items.push({ href: '/help', label: 'Help' });
   return items;
 }

@@ -6,14 +6,13 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { AlertStatus } from '@/lib/domain/enums';
 import { Conflict, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, type AlertActionKind, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
+import { type AlertActionKind, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
 
-export { ALERT_ACTORS } from './alert-actions';
 export const ALERT_OUTCOMES = ['false_alarm', 'deterred', 'stopped', 'apprehended', 'police_called', 'loss_confirmed'] as const;
 
 export const resolveAlertInput = z.object({ outcome: z.enum(ALERT_OUTCOMES) });
@@ -28,7 +27,7 @@ async function transition(
   detail: Record<string, unknown> = {},
 ): Promise<RealtimePayload> {
   const current = await alertForAction(db, alertId);
-  assertStoreAccess(actor, current.storeId, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: current.storeId });
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(alerts)

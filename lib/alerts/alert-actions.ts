@@ -15,9 +15,6 @@ import { alertPayloadById } from './list-alerts';
 export const ALERT_ACTION_KINDS = alertActions.action.enumValues;
 export type AlertActionKind = (typeof ALERT_ACTION_KINDS)[number];
 
-/** Roles that act on a store's alerts (acknowledge, assign, resolve, create or link incidents). */
-export const ALERT_ACTORS = ['security', 'store_manager', 'regional_manager', 'admin'] as const;
-
 export async function recordAlertAction(
   tx: DbOrTx,
   entry: { alertId: string; action: AlertActionKind; actor: Actor | null; detail?: Record<string, unknown> },

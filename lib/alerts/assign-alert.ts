@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, memberships, users } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Role } from '@/lib/domain/enums';
 import { Conflict, Invalid, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
+import { alertForAction, pushAlertUpdate, recordAlertAction } from './alert-actions';
 
 /** Store-level roles whose holders can be given an alert to deal with. */
 export const ASSIGNABLE_ROLES = ['colleague', 'security', 'store_manager'] as const satisfies readonly Role[];
@@ -51,7 +51,7 @@ export async function listAssignableColleagues(
   actor: Actor,
   storeId: string,
 ): Promise<AssignableColleague[]> {
-  assertStoreAccess(actor, storeId, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: storeId });
   return colleaguesAt(db, storeId);
 }
 
@@ -64,7 +64,7 @@ export async function assignAlert(db: DbOrTx, actor: Actor, raw: unknown): Promi
   const alertId =
     typeof (raw as { alertId?: unknown } | null)?.alertId === 'string' ? (raw as { alertId: string }).alertId : '';
   const current = await alertForAction(db, alertId);
-  assertStoreAccess(actor, current.storeId, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: current.storeId });
   const input = parseInput(assignAlertInput, raw);
 
   const [assignee] = await colleaguesAt(db, current.storeId, input.userId);

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, incidents, securityEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { INCIDENT_TYPES } from '@/lib/domain/enums';
 import { Conflict, Invalid, NotFound, parseInput } from '@/lib/errors';
 import { createIncident } from '@/lib/incidents/create-incident';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
+import { alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
 import { incidentTypeForAlert } from './incident-type-for-alert';
 
 /** Everything is pre-filled from the alert; these override it. */
@@ -34,7 +34,7 @@ export async function createIncidentFromAlert(
   const alertId =
     typeof (raw as { alertId?: unknown } | null)?.alertId === 'string' ? (raw as { alertId: string }).alertId : '';
   const current = await alertForAction(db, alertId);
-  assertStoreAccess(actor, current.storeId, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: current.storeId });
   const input = parseInput(createIncidentFromAlertInput, raw);
   if (!z.string().uuid().safeParse(opts.idempotencyKey).success)
     throw new Invalid('The Idempotency-Key header must be a UUID.');

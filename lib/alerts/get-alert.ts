@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { alertActions, alerts, devices, posTransactions, securityEvents, users, zones } from '@/db/schema';
 import type { PosLine } from '@/db/schema/events';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { NotFound } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
 import { type AlertActionKind, alertForAction } from './alert-actions';
@@ -91,7 +91,7 @@ function readableData(payload: Record<string, unknown>): Record<string, string |
 
 export async function getAlert(db: DbOrTx, actor: Actor, alertId: string): Promise<AlertDetail> {
   const current = await alertForAction(db, alertId);
-  assertStoreAccess(actor, current.storeId, STORE_OVERSIGHT);
+  assertCan(actor, 'alert.read', { storeId: current.storeId });
   const [alert, [row]] = await Promise.all([
     alertPayloadById(db, current.id),
     db.select({ ids: alerts.triggeringEventIds }).from(alerts).where(eq(alerts.id, current.id)),

@@ -6,10 +6,10 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, incidents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { Conflict, Invalid, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
-import { ALERT_ACTORS, alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
+import { alertForAction, pushAlertUpdate, recordIncidentLink } from './alert-actions';
 
 export const INCIDENT_REF_PATTERN = /^INC-\d{4}-\d{6,}$/;
 
@@ -27,7 +27,7 @@ export async function linkAlertToIncident(db: DbOrTx, actor: Actor, raw: unknown
   const alertId =
     typeof (raw as { alertId?: unknown } | null)?.alertId === 'string' ? (raw as { alertId: string }).alertId : '';
   const current = await alertForAction(db, alertId);
-  assertStoreAccess(actor, current.storeId, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: current.storeId });
   const { incidentRef } = parseInput(linkAlertInput, raw);
 
   // Filtered by the alert's store in SQL: another store's incident reads exactly like a

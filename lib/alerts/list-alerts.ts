@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alerts, incidents, stores, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { STORE_OVERSIGHT, storeScope } from '@/lib/auth/permissions';
+import { scopeFor } from '@/lib/auth/policy';
 import { ALERT_STATUSES } from '@/lib/domain/enums';
 import { Forbidden, parseInput } from '@/lib/errors';
 import type { RealtimePayload } from '@/lib/realtime/rooms';
@@ -110,7 +110,7 @@ export async function alertPayloadById(db: DbOrTx, alertId: string): Promise<Rea
 
 /** SQL condition limiting alerts to the stores the actor oversees. */
 function scopeCondition(actor: Actor): SQL | undefined {
-  const scope = storeScope(actor, STORE_OVERSIGHT);
+  const scope = scopeFor(actor, 'alert.read');
   if (scope.all) return undefined;
   if (scope.storeIds.length === 0) throw new Forbidden("You don't have access to any store's alerts.");
   return inArray(alerts.storeId, scope.storeIds);
@@ -121,7 +121,7 @@ export async function listAlerts(db: DbOrTx, actor: Actor, raw: unknown): Promis
   const conditions = [scopeCondition(actor)];
   if (q.store) {
     const store = actor.stores.find((s) => s.code === q.store);
-    if (!store && !storeScope(actor, STORE_OVERSIGHT).all) throw new Forbidden("You don't have access to this store.");
+    if (!store && !scopeFor(actor, 'alert.read').all) throw new Forbidden("You don't have access to this store.");
     conditions.push(eq(stores.code, q.store));
   }
   if (q.status) conditions.push(eq(alerts.status, q.status));

@@ -2,9 +2,8 @@ import { and, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { alerts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { localToUtc } from '@/lib/domain/time';
-import { ALERT_ACTORS } from './act-on-alert';
 
 export type ResponseTimes = { alerts: number; acknowledged: number; resolved: number; mttaSeconds: number | null; mttrSeconds: number | null };
 
@@ -30,7 +29,7 @@ async function since(db: DbOrTx, storeId: string, from: Date): Promise<ResponseT
 
 /** Mean time to acknowledge and to resolve, today (store-local) and over the last 7 days. */
 export async function storeResponseTimes(db: DbOrTx, actor: Actor, store: { id: string; timezone: string }, now = new Date()) {
-  assertStoreAccess(actor, store.id, ALERT_ACTORS);
+  assertCan(actor, 'alert.act', { storeId: store.id });
   const local = new Intl.DateTimeFormat('en-CA', { timeZone: store.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
   const [y, m, d] = local.split('-').map(Number);
   const midnight = localToUtc(y!, m!, d!, 0, 0, store.timezone);

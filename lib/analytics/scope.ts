@@ -6,7 +6,7 @@ import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { regions, stores } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertRole, INSIGHT_ROLES, storeScope } from '@/lib/auth/permissions';
+import { assertCan, scopeFor, wholeRegionsFor } from '@/lib/auth/policy';
 import { Forbidden, NotFound } from '@/lib/errors';
 import type { InsightFilters } from './filters';
 
@@ -45,26 +45,14 @@ const storeColumns = {
   timezone: stores.timezone,
 };
 
-/** Regions the actor holds an insight role over as a whole (or every region for scope "all"). */
-export function wholeRegionIds(actor: Actor): string[] | 'all' {
-  if (actor.globalRoles.some((r) => INSIGHT_ROLES.includes(r))) return 'all';
-  return [
-    ...new Set(
-      actor.memberships
-        .filter((m) => m.scopeType === 'region' && m.regionId && INSIGHT_ROLES.includes(m.role))
-        .map((m) => m.regionId!),
-    ),
-  ];
-}
-
 export async function resolveInsightScope(
   db: DbOrTx,
   actor: Actor,
   f: Pick<InsightFilters, 'region' | 'store'>,
 ): Promise<InsightScope> {
-  assertRole(actor, INSIGHT_ROLES);
-  const scope = storeScope(actor, INSIGHT_ROLES);
-  const whole = wholeRegionIds(actor);
+  assertCan(actor, 'insights.read');
+  const scope = scopeFor(actor, 'insights.read');
+  const whole = wholeRegionsFor(actor, 'insights.read');
   const visible = scope.all
     ? await db
         .select(storeColumns)

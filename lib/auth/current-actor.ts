@@ -2,11 +2,10 @@
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import type { Role } from '@/lib/domain/enums';
 import { Unauthenticated } from '@/lib/errors';
 import { type Actor, loadActor } from './actor';
 import { auth } from './auth';
-import { canAccessStore, hasRole } from './permissions';
+import { type Action, can } from './policy';
 
 export async function getCurrentActor(): Promise<Actor | null> {
   const session = await auth();
@@ -21,7 +20,8 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-type PageRequirement = { roles?: readonly Role[]; storeId?: string };
+/** What the page shows: the policy action it needs, at a store when it is about one. */
+type PageRequirement = { action?: Action; storeId?: string };
 
 /** For pages: redirects to sign-in when signed out, renders 403 when not allowed. */
 export async function requirePageActor(req: PageRequirement = {}): Promise<Actor> {
@@ -30,8 +30,7 @@ export async function requirePageActor(req: PageRequirement = {}): Promise<Actor
     const path = (await headers()).get('x-vigil-path') ?? '/';
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
   }
-  if (req.roles && !hasRole(actor, req.roles)) forbidden();
-  if (req.storeId && !canAccessStore(actor, req.storeId, req.roles ?? [])) forbidden();
+  if (req.action && !can(actor, req.action, { storeId: req.storeId })) forbidden();
   return actor;
 }
 

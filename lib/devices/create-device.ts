@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { devices, stores } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { sha256Hex } from '@/lib/auth/crypto';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { DEVICE_KINDS } from '@/lib/domain/enums';
 import { Conflict, NotFound, parseInput } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -23,7 +23,7 @@ export async function createDevice(db: DbOrTx, actor: Actor, raw: unknown): Prom
   const input = parseInput(createDeviceInput, raw);
   const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
-  assertStoreAccess(actor, store.id, ['admin', 'store_manager']);
+  assertCan(actor, 'device.manage', { storeId: store.id });
 
   const apiKey = `vgl_${randomBytes(24).toString('base64url')}`;
   return db.transaction(async (tx) => {

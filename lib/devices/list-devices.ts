@@ -2,14 +2,12 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { devices, stores } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertRole, storeScope } from '@/lib/auth/permissions';
-
-const DEVICE_ADMINS = ['admin', 'store_manager'] as const;
+import { assertCan, scopeFor } from '@/lib/auth/policy';
 
 /** Devices in the stores the actor administers; never the key (only its first characters). */
 export async function listDevices(db: DbOrTx, actor: Actor, opts: { store?: string } = {}) {
-  assertRole(actor, DEVICE_ADMINS);
-  const scope = storeScope(actor, DEVICE_ADMINS);
+  assertCan(actor, 'device.manage');
+  const scope = scopeFor(actor, 'device.manage');
   if (!scope.all && scope.storeIds.length === 0) return [];
   return db
     .select({

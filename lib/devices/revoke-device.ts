@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { devices } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { NotFound, parseInput } from '@/lib/errors';
 
@@ -14,7 +14,7 @@ export async function revokeDevice(db: DbOrTx, actor: Actor, raw: unknown): Prom
   const { id } = parseInput(revokeDeviceInput, raw);
   const [device] = await db.select({ storeId: devices.storeId }).from(devices).where(eq(devices.id, id));
   if (!device) throw new NotFound('That device');
-  assertStoreAccess(actor, device.storeId, ['admin', 'store_manager']);
+  assertCan(actor, 'device.manage', { storeId: device.storeId });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(devices)

@@ -5,7 +5,7 @@ import { AppError, Invalid } from '@/lib/errors';
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+  | { ok: false; error: string; code: string; fieldErrors?: Record<string, string> };
 
 export async function runAction<T>(fn: () => Promise<T>, message?: string): Promise<ActionResult<T>> {
   try {
@@ -14,12 +14,13 @@ export async function runAction<T>(fn: () => Promise<T>, message?: string): Prom
     if (e instanceof Invalid) {
       const fieldErrors: Record<string, string> = {};
       for (const i of e.issues) fieldErrors[i.path] ??= i.message;
-      return { ok: false, error: e.message, fieldErrors };
+      return { ok: false, error: e.message, code: e.code, fieldErrors };
     }
-    if (e instanceof AppError) return { ok: false, error: e.message };
+    // `code` lets a caller (and the access matrix) tell a refusal from a validation error.
+    if (e instanceof AppError) return { ok: false, error: e.message, code: e.code };
     const id = randomUUID();
     console.error(`[action] ${id} failed:`, e);
-    return { ok: false, error: `Something went wrong on our side (reference ${id.slice(0, 8)}). Please try again.` };
+    return { ok: false, error: `Something went wrong on our side (reference ${id.slice(0, 8)}). Please try again.`, code: 'internal' };
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { incidentEvents, incidents, stores } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { INCIDENT_STATUSES } from '@/lib/domain/enums';
 import { Conflict, Invalid, NotFound, parseInput } from '@/lib/errors';
@@ -31,7 +31,7 @@ export async function changeIncidentStatus(db: DbOrTx, actor: Actor, raw: unknow
     .innerJoin(stores, eq(stores.id, incidents.storeId))
     .where(eq(incidents.id, input.id));
   if (!current) throw new NotFound('That incident');
-  assertStoreAccess(actor, current.storeId, STORE_OVERSIGHT);
+  assertCan(actor, 'incident.triage', { storeId: current.storeId });
   if (!canMove(input.from, input.to)) throw new Invalid(`An incident that is ${input.from.replace(/_/g, ' ')} can't become ${input.to.replace(/_/g, ' ')}.`, [{ path: 'to', message: 'Not allowed from the current status' }]);
   if (input.to === 'referred_to_police' && !input.crimeRef) {
     throw new Invalid('Add the police crime reference.', [{ path: 'crimeRef', message: 'Required when referring to police' }]);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_STAFF } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { GOODS_CATEGORIES, INCIDENT_TYPES, type Severity } from '@/lib/domain/enums';
 import { Forbidden, Invalid, NotFound, parseInput } from '@/lib/errors';
@@ -77,7 +77,7 @@ export async function createIncident(
     .from(stores)
     .where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
-  assertStoreAccess(actor, store.id, STORE_STAFF);
+  assertCan(actor, 'incident.report', { storeId: store.id });
   if (input.zoneId) {
     const [zone] = await db.select({ storeId: zones.storeId }).from(zones).where(eq(zones.id, input.zoneId));
     if (zone?.storeId !== store.id)

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { incidents, stores, zones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { hasRole, STORE_OVERSIGHT, storeScope } from '@/lib/auth/permissions';
+import { ownOnly, scopeFor } from '@/lib/auth/policy';
 import { INCIDENT_STATUSES } from '@/lib/domain/enums';
 import { Forbidden, parseInput } from '@/lib/errors';
 
@@ -21,10 +21,10 @@ export const listIncidentsQuery = z.object({
  */
 export async function listIncidents(db: DbOrTx, actor: Actor, raw: unknown) {
   const q = parseInput(listIncidentsQuery, raw);
-  const overseer = storeScope(actor, [...STORE_OVERSIGHT, 'investigator']);
+  const overseer = scopeFor(actor, 'incident.read');
   const conditions = [];
   if (!overseer.all) {
-    const own = hasRole(actor, ['colleague']);
+    const own = ownOnly(actor, 'incident.read');
     if (overseer.storeIds.length === 0 && !own) throw new Forbidden("You don't have access to incidents.");
     if (q.store && !actor.stores.some((s) => s.code === q.store)) throw new Forbidden("You don't have access to this store.");
     conditions.push(overseer.storeIds.length ? inArray(incidents.storeId, overseer.storeIds) : eq(incidents.reporterId, actor.id));

@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidentEvents, incidents, users, zones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { OPEN_STATUSES } from './status-transitions';
 
 /** The store's incidents still waiting for action, newest first, each with its timeline. No reporter names. */
 export async function triageQueue(db: DbOrTx, actor: Actor, storeId: string, limit = 20) {
-  assertStoreAccess(actor, storeId, STORE_OVERSIGHT);
+  assertCan(actor, 'incident.triage', { storeId: storeId });
   const open = await db
     .select({
       id: incidents.id,

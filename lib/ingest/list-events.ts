@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { devices, securityEvents, stores, zones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { STORE_OVERSIGHT, storeScope } from '@/lib/auth/permissions';
+import { scopeFor } from '@/lib/auth/policy';
 import { Forbidden, Invalid, parseInput } from '@/lib/errors';
 
 export const listEventsQuery = z.object({
@@ -27,7 +27,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 /** Stored security events in the caller's stores, newest first, a page at a time. */
 export async function listEvents(db: DbOrTx, actor: Actor, raw: unknown) {
   const q = parseInput(listEventsQuery, raw);
-  const scope = storeScope(actor, STORE_OVERSIGHT);
+  const scope = scopeFor(actor, 'event.read');
   if (!scope.all && scope.storeIds.length === 0) throw new Forbidden("You don't have access to any store's events.");
   if (q.store && !scope.all && !actor.stores.some((s) => s.code === q.store && scope.storeIds.includes(s.id))) {
     throw new Forbidden("You don't have access to this store.");

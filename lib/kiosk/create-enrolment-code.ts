@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { kioskEnrolments, stores } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { sha256Hex } from '@/lib/auth/crypto';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { NotFound, parseInput } from '@/lib/errors';
 
@@ -22,7 +22,7 @@ export async function createEnrolmentCode(db: DbOrTx, actor: Actor, raw: unknown
   const input = parseInput(createEnrolmentCodeInput, raw);
   const [store] = await db.select({ id: stores.id, code: stores.code }).from(stores).where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
-  assertStoreAccess(actor, store.id, ['admin', 'store_manager']);
+  assertCan(actor, 'device.manage', { storeId: store.id });
   const raw8 = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw8.slice(0, 4)}-${raw8.slice(4)}`;
   const expiresAt = new Date(Date.now() + ENROLMENT_TTL_MS);

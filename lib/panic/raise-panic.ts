@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { devices, stores, zones } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_STAFF } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { AuthenticatedDevice } from '@/lib/devices/authenticate-device';
 import { Invalid, NotFound, parseInput } from '@/lib/errors';
@@ -56,7 +56,7 @@ export async function raisePanic(
   if (opts.device) {
     if (opts.device.storeId !== store.id) throw new Invalid('This kiosk belongs to another store.');
   } else {
-    assertStoreAccess(actor, store.id, STORE_STAFF);
+    assertCan(actor, 'incident.report', { storeId: store.id });
   }
   let zoneName: string | null = null;
   if (input.zoneId) {

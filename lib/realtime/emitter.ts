@@ -9,7 +9,7 @@ import { encode } from '@msgpack/msgpack';
 import pg from 'pg';
 import { requireEnv } from '@/lib/env';
 import { toKioskAlert } from './kiosk-payload';
-import { ALL_ROOM, kioskRoom, type RealtimeEvent, type RealtimePayload, regionRoom, storeRoom } from './rooms';
+import { kioskRoom, type RealtimeEvent, type RealtimePayload, roomsForStoreEvent } from './rooms';
 
 const CHANNEL = 'socket.io#/';
 /** The uid the adapter recognises as "an emitter, not a cluster node". */
@@ -41,22 +41,26 @@ export async function emitToRooms(rooms: string[], event: string, payload: unkno
     await pool().query('select pg_notify($1, $2)', [CHANNEL, json]);
     return;
   }
-  const { rows } = await pool().query<{ id: string }>('insert into socket_io_attachments (payload) values ($1) returning id', [
-    Buffer.from(encode(message)),
+  const { rows } = await pool().query<{ id: string }>(
+    'insert into socket_io_attachments (payload) values ($1) returning id',
+    [Buffer.from(encode(message))],
+  );
+  await pool().query('select pg_notify($1, $2)', [
+    CHANNEL,
+    JSON.stringify({ uid: EMITTER_UID, type: BROADCAST, attachmentId: rows[0]!.id }),
   ]);
-  await pool().query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ uid: EMITTER_UID, type: BROADCAST, attachmentId: rows[0]!.id })]);
 }
 
 export type StoreTarget = { storeId: string; regionId: string };
 
 /**
- * Sends to everyone allowed to see the store: its room, its region's room, and
- * all-scope holders. Delivery is best effort; the row is already saved, and
+ * Sends to everyone allowed to read this kind of data at the store: its room, its
+ * region's room and chain-wide holders (lib/realtime/rooms.ts). Delivery is best effort; the row is already saved, and
  * consoles catch up with `alerts:since`, so a failed push is logged, not thrown.
  */
 export function emitToStore(target: StoreTarget, event: RealtimeEvent, payload: RealtimePayload): void {
   const failed = (e: Error) => console.error(`[realtime] could not emit ${event}:`, e.message);
-  emitToRooms([storeRoom(target.storeId), regionRoom(target.regionId), ALL_ROOM], event, payload).catch(failed);
+  emitToRooms(roomsForStoreEvent(event, target), event, payload).catch(failed);
   if (event.startsWith('alert:')) emitToRooms([kioskRoom(target.storeId)], event, toKioskAlert(payload)).catch(failed);
 }
 

@@ -6,12 +6,11 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { stores } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { Forbidden } from '@/lib/errors';
-import { hasRole } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { correlationCondition, posExceptionCondition, thresholdCondition } from './conditions';
 import { judgeDay } from './anomaly';
 import { dailySeries, HISTORY_DAYS } from './evaluate-anomaly-rules';
-import { parseRule, resolveRuleScope, RULE_EDITORS } from './save-rule';
+import { parseRule, resolveRuleScope } from './save-rule';
 
 export type Backtest = {
   days: number;
@@ -48,7 +47,7 @@ async function backtestAnomaly(db: DbOrTx, scope: Awaited<ReturnType<typeof reso
 }
 
 export async function backtestRule(db: DbOrTx, actor: Actor, raw: unknown): Promise<Backtest> {
-  if (!hasRole(actor, RULE_EDITORS)) throw new Forbidden();
+  assertCan(actor, 'rule.manage');
   const rule = parseRule(raw);
   const scope = await resolveRuleScope(db, actor, rule.scope, rule.scopeCode);
   const storeFilter =

@@ -2,13 +2,12 @@ import { eq, inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { alertRules, regions, stores } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertRole, storeScope } from '@/lib/auth/permissions';
-import { RULE_EDITORS } from './save-rule';
+import { assertCan, scopeFor } from '@/lib/auth/policy';
 
 /** Rules that apply to the actor's stores: chain-wide ones, their regions' and their stores'. */
 export async function listRules(db: DbOrTx, actor: Actor) {
-  assertRole(actor, RULE_EDITORS);
-  const scope = storeScope(actor, RULE_EDITORS);
+  assertCan(actor, 'rule.manage');
+  const scope = scopeFor(actor, 'rule.manage');
   const regionIds = [...new Set(actor.stores.map((s) => s.regionId))];
   return db
     .select({ rule: alertRules, storeCode: stores.code, regionName: regions.name, regionCode: regions.code })

@@ -3,13 +3,17 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { alertRules, regions, stores } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { canAccessStore, hasRole } from '@/lib/auth/permissions';
+import { assertCan, can, wholeRegionsFor } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ROLES, RULE_KINDS, SEVERITIES } from '@/lib/domain/enums';
 import { Forbidden, Invalid, NotFound, parseInput } from '@/lib/errors';
 import { conditionSchemas } from './conditions';
 
-export const RULE_EDITORS = ['admin', 'regional_manager', 'store_manager'] as const;
+/** Region rules: for whoever holds a rule-editing role over the whole region. */
+function canManageRegionRules(actor: Actor, regionId: string): boolean {
+  const regions = wholeRegionsFor(actor, 'rule.manage');
+  return regions === 'all' || regions.includes(regionId);
+}
 
 export const ruleInput = z.object({
   id: z.string().uuid().optional(),
@@ -30,20 +34,19 @@ export type RuleInput = z.infer<typeof ruleInput>;
 /** Resolves and authorises the rule's scope: only admins write chain-wide rules. */
 export async function resolveRuleScope(db: DbOrTx, actor: Actor, scope: RuleInput['scope'], code: string | undefined) {
   if (scope === 'all') {
-    if (!hasRole(actor, ['admin'])) throw new Forbidden('Only administrators can make rules for every store.');
+    if (!can(actor, 'rule.manage_all')) throw new Forbidden('Only administrators can make rules for every store.');
     return { scopeType: 'all' as const, storeId: null, regionId: null };
   }
   if (!code) throw new Invalid('Choose the store or region the rule covers.', [{ path: 'scopeCode', message: 'Required' }]);
   if (scope === 'store') {
     const [s] = await db.select({ id: stores.id }).from(stores).where(eq(stores.code, code));
     if (!s) throw new NotFound(`Store ${code}`);
-    if (!canAccessStore(actor, s.id, RULE_EDITORS)) throw new Forbidden("You can't make rules for this store.");
+    if (!can(actor, 'rule.manage', { storeId: s.id })) throw new Forbidden("You can't make rules for this store.");
     return { scopeType: 'store' as const, storeId: s.id, regionId: null };
   }
   const [r] = await db.select({ id: regions.id }).from(regions).where(eq(regions.code, code));
   if (!r) throw new NotFound(`Region ${code}`);
-  const allowed = hasRole(actor, ['admin']) || actor.memberships.some((m) => m.role === 'regional_manager' && m.regionId === r.id);
-  if (!allowed) throw new Forbidden("You can't make rules for this region.");
+  if (!canManageRegionRules(actor, r.id)) throw new Forbidden("You can't make rules for this region.");
   return { scopeType: 'region' as const, storeId: null, regionId: r.id };
 }
 
@@ -61,7 +64,7 @@ export function parseRule(raw: unknown): RuleInput & { condition: Record<string,
 
 /** Creates or updates a rule (with `id`), checking the editor may act on both the old and the new scope. */
 export async function saveRule(db: DbOrTx, actor: Actor, raw: unknown): Promise<{ id: string }> {
-  if (!hasRole(actor, RULE_EDITORS)) throw new Forbidden();
+  assertCan(actor, 'rule.manage');
   const input = parseRule(raw);
   const scope = await resolveRuleScope(db, actor, input.scope, input.scopeCode);
   const values = {
@@ -93,9 +96,9 @@ export async function saveRule(db: DbOrTx, actor: Actor, raw: unknown): Promise<
 }
 
 export function assertCanEdit(actor: Actor, rule: typeof alertRules.$inferSelect): void {
-  if (rule.scopeType === 'all' && !hasRole(actor, ['admin'])) throw new Forbidden('Only administrators can change rules for every store.');
-  if (rule.storeId && !canAccessStore(actor, rule.storeId, RULE_EDITORS)) throw new Forbidden("You can't change this store's rules.");
-  if (rule.regionId && !hasRole(actor, ['admin']) && !actor.memberships.some((m) => m.role === 'regional_manager' && m.regionId === rule.regionId)) {
+  if (rule.scopeType === 'all' && !can(actor, 'rule.manage_all')) throw new Forbidden('Only administrators can change rules for every store.');
+  if (rule.storeId && !can(actor, 'rule.manage', { storeId: rule.storeId })) throw new Forbidden("You can't change this store's rules.");
+  if (rule.regionId && !canManageRegionRules(actor, rule.regionId)) {
     throw new Forbidden("You can't change this region's rules.");
   }
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { stores, supportOptions, zones } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess, STORE_STAFF } from '@/lib/auth/permissions';
+import { assertCan, can } from '@/lib/auth/policy';
 import { Forbidden, NotFound } from '@/lib/errors';
 
 export type ReportContext = {
@@ -14,7 +14,7 @@ export type ReportContext = {
 /** What the report form needs for a store: its areas, its emergency instructions and the support list. */
 export async function reportContext(db: DbOrTx, actor: Actor | null, storeCode: string | undefined, opts: { kioskStoreId?: string } = {}): Promise<ReportContext> {
   let code = storeCode;
-  if (!code && actor) code = actor.stores.find((s) => s.roles.some((r) => STORE_STAFF.includes(r)))?.code;
+  if (!code && actor) code = actor.stores.find((s) => can(actor, 'incident.report', { storeId: s.id }))?.code;
   if (!code) throw new Forbidden('You are not part of any store, so there is nowhere to report for. Ask your manager to add you.');
   const [store] = await db
     .select({ id: stores.id, code: stores.code, name: stores.name, emergencyInstructions: stores.emergencyInstructions })
@@ -24,7 +24,7 @@ export async function reportContext(db: DbOrTx, actor: Actor | null, storeCode: 
   if (opts.kioskStoreId) {
     if (opts.kioskStoreId !== store.id) throw new Forbidden('This kiosk belongs to another store.');
   } else if (actor) {
-    assertStoreAccess(actor, store.id, STORE_STAFF);
+    assertCan(actor, 'incident.report', { storeId: store.id });
   } else {
     throw new Forbidden();
   }

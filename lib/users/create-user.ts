@@ -5,7 +5,7 @@ import { memberships, regions, stores, users } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { encryptSecret } from '@/lib/auth/crypto';
 import { hashSecret } from '@/lib/auth/password';
-import { assertRole } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { generateTotpSecret } from '@/lib/auth/totp';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { MFA_ROLES, ROLES } from '@/lib/domain/enums';
@@ -30,7 +30,7 @@ export type CreatedUser = { id: string; email: string; totpSecret: string | null
 
 /** Creates a user with one membership; roles that need MFA get a TOTP secret, returned once. */
 export async function createUser(db: DbOrTx, actor: Actor, raw: unknown): Promise<CreatedUser> {
-  assertRole(actor, ['admin']);
+  assertCan(actor, 'user.create');
   const input = parseInput(createUserInput, raw);
   let storeId: string | null = null;
   let regionId: string | null = null;

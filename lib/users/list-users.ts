@@ -2,13 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { memberships, regions, stores, users } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { ADMIN_ROLES, assertRole } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { ROLE_LABEL } from '@/lib/ui/labels';
 
 /** Users with their roles and scopes, for admins and the DPO. A read of personal data, so audited. */
 export async function listUsers(db: DbOrTx, actor: Actor) {
-  assertRole(actor, ADMIN_ROLES);
+  assertCan(actor, 'user.read');
   const rows = await db
     .select({
       id: users.id,

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { wellbeingChecks } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound, parseInput } from '@/lib/errors';
-import { WELLBEING_ROLES } from './list-wellbeing-checks';
 
 export const completeWellbeingCheckInput = z.object({
   id: z.string().uuid(),
@@ -19,7 +18,7 @@ export async function completeWellbeingCheck(db: DbOrTx, actor: Actor, raw: unkn
   const input = parseInput(completeWellbeingCheckInput, raw);
   const [check] = await db.select({ storeId: wellbeingChecks.storeId }).from(wellbeingChecks).where(eq(wellbeingChecks.id, input.id));
   if (!check) throw new NotFound('That check-in');
-  assertStoreAccess(actor, check.storeId, WELLBEING_ROLES);
+  assertCan(actor, 'wellbeing.manage', { storeId: check.storeId });
   return db.transaction(async (tx) => {
     const [done] = await tx
       .update(wellbeingChecks)

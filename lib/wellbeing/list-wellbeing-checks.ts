@@ -2,17 +2,16 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { incidents, users, wellbeingChecks } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertStoreAccess } from '@/lib/auth/permissions';
+import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { auditActor } from '@/lib/auth/actor';
 
-export const WELLBEING_ROLES = ['store_manager', 'regional_manager', 'admin'] as const;
 
 export type WellbeingCheck = { id: string; incidentRef: string; incidentType: string; colleagueName: string | null; dueAt: Date };
 
 /** Open "check in with the colleague" tasks for a store, soonest due first. Names a person: audited. */
 export async function listWellbeingChecks(db: DbOrTx, actor: Actor, storeId: string): Promise<WellbeingCheck[]> {
-  assertStoreAccess(actor, storeId, WELLBEING_ROLES);
+  assertCan(actor, 'wellbeing.manage', { storeId: storeId });
   const rows = await db
     .select({ id: wellbeingChecks.id, incidentRef: incidents.ref, incidentType: incidents.type, colleagueName: users.name, dueAt: wellbeingChecks.dueAt })
     .from(wellbeingChecks)

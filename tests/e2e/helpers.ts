@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
@@ -32,10 +33,19 @@ export async function signInThroughForm(page: Page, local: string, password = PA
 
 /** An API client holding a session cookie, signed in through the Auth.js endpoints. */
 export async function apiSession(baseURL: string, local: string): Promise<{ api: APIRequestContext; cookie: string }> {
+  return apiSessionAs(baseURL, `${local}@demo.vigil`, PASSWORD, TOTP_SECRET);
+}
+
+export async function apiSessionAs(
+  baseURL: string,
+  email: string,
+  password: string,
+  totpSecret: string | null,
+): Promise<{ api: APIRequestContext; cookie: string }> {
   const api = await request.newContext({ baseURL });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await api.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email: `${local}@demo.vigil`, password: PASSWORD, totp: totpCode(TOTP_SECRET), callbackUrl: `${baseURL}/` },
+    form: { csrfToken, email, password, totp: totpSecret ? totpCode(totpSecret) : '', callbackUrl: `${baseURL}/` },
     maxRedirects: 0,
   });
   expect(res.status()).toBe(302);
@@ -58,11 +68,55 @@ export async function expectNoSeriousA11yViolations(page: Page) {
 
 /** Registers a device through the operator CLI, as an operator would, on the e2e database. */
 export function createDeviceWithCli(store: string, kind = 'sensor'): { id: string; apiKey: string } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', 'device', 'create', '--store', store, '--kind', kind, '--vendor', 'generic'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/vigil.ts',
+      'device',
+      'create',
+      '--store',
+      store,
+      '--kind',
+      kind,
+      '--vendor',
+      'generic',
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as { id: string; apiKey: string };
+}
+
+/** A person of their own (so a test can disable them without disturbing others), made with the operator CLI. */
+export function createUserWithCli(role: string, scope: string[]): { id: string; email: string; password: string } {
+  const email = `${role}-${randomUUID().slice(0, 8)}@test.vigil`;
+  const password = `pw-${randomUUID()}`;
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/vigil.ts',
+      'user',
+      'create',
+      '--email',
+      email,
+      '--name',
+      `Test ${role}`,
+      '--role',
+      role,
+      ...scope,
+      '--password',
+      password,
+    ],
+    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL } },
+  );
+  const { id } = JSON.parse(out.trim().split('\n').pop()!) as { id: string };
+  return { id, email, password };
 }
 
 /** A socket.io client with the given session cookie (none: anonymous); rejects on a refused handshake. */

@@ -5,13 +5,13 @@ import { eq } from 'drizzle-orm';
 import { getDb, getSql } from '@/db/client';
 import { stores } from '@/db/schema';
 import { closeEmitter, emitToRooms } from '@/lib/realtime/emitter';
-import { ALL_ROOM, regionRoom, storeRoom } from '@/lib/realtime/rooms';
+import { type RealtimeEvent, roomsForStoreEvent } from '@/lib/realtime/rooms';
 
 async function main() {
   const [storeCode, event, id] = process.argv.slice(2);
   const [store] = await getDb().select().from(stores).where(eq(stores.code, storeCode!));
   if (!store) throw new Error(`No store ${storeCode}`);
-  await emitToRooms([storeRoom(store.id), regionRoom(store.regionId), ALL_ROOM], event!, {
+  await emitToRooms(roomsForStoreEvent(event as RealtimeEvent, { storeId: store.id, regionId: store.regionId }), event!, {
     id,
     storeCode,
     severity: 'critical',

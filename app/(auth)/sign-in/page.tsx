@@ -2,7 +2,7 @@ import { ShieldCheck } from 'lucide-react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentActor } from '@/lib/auth/current-actor';
-import { homePath } from '@/lib/auth/permissions';
+import { homePath } from '@/lib/auth/policy';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -3,7 +3,6 @@ import { InsightsView } from '@/components/insights/insights-view';
 import { PrintButton } from '@/components/insights/print-button';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { INSIGHT_ROLES } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Insights' };
 
@@ -12,7 +11,7 @@ export default async function InsightsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const actor = await requirePageActor({ roles: INSIGHT_ROLES });
+  const actor = await requirePageActor({ action: 'insights.read' });
   return (
     <>
       <PageHeader

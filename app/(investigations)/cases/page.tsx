@@ -9,7 +9,7 @@ import { listIncidents } from '@/lib/incidents/list-incidents';
 export const metadata: Metadata = { title: 'Cases' };
 
 export default async function CasesPage() {
-  const actor = await requirePageActor({ roles: ['investigator', 'admin'] });
+  const actor = await requirePageActor({ action: 'case.read' });
   const referred = await listIncidents(getDb(), actor, { status: 'referred_to_police', limit: 20 });
   return (
     <>

@@ -10,7 +10,7 @@ import { type ReportContext, reportContext } from '@/lib/staff/report-context';
 export const metadata: Metadata = { title: 'Help' };
 
 export default async function HelpPage() {
-  const actor = await requirePageActor();
+  const actor = await requirePageActor({ action: 'own_reports.read' });
   const ctx: ReportContext | null = await reportContext(getDb(), actor, undefined).catch((e: unknown) => {
     if (e instanceof AppError) return null;
     throw e;

@@ -26,7 +26,7 @@ const STATUS_WORDS: Record<IncidentStatus, { label: string; className: string }>
 const typeLabel = (t: string) => REPORT_TYPES.find((r) => r.type === t)?.label ?? t;
 
 export default async function MyReportsPage() {
-  const actor = await requirePageActor();
+  const actor = await requirePageActor({ action: 'own_reports.read' });
   const reports = await listMyReports(getDb(), actor);
   return (
     <div className="mx-auto max-w-xl">

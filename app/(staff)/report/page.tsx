@@ -7,7 +7,7 @@ import { reportContext } from '@/lib/staff/report-context';
 export const metadata: Metadata = { title: 'Report something' };
 
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ store?: string }> }) {
-  const actor = await requirePageActor({ roles: ['colleague', 'security', 'store_manager'] });
+  const actor = await requirePageActor({ action: 'staff_app.use' });
   const { store: storeParam } = await searchParams;
   const ctx = await reportContext(getDb(), actor, typeof storeParam === 'string' ? storeParam : undefined);
   return (

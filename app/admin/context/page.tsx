@@ -7,7 +7,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { getDb } from '@/db/client';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { canManageContext, CONTEXT_ADMIN_ROLES } from '@/lib/context/access';
+import { canManageContext } from '@/lib/context/access';
 import { listPoliceImports } from '@/lib/context/import-police-crimes';
 import { LOCAL_RADIUS_METRES, OGL_ATTRIBUTION, OGL_URL, POLICE_DATA_URL } from '@/lib/context/police-data';
 import { formatDateTime } from '@/lib/domain/format';
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: 'Context data' };
 const n = (v: number) => v.toLocaleString('en-GB');
 
 export default async function ContextDataPage() {
-  const actor = await requirePageActor({ roles: CONTEXT_ADMIN_ROLES });
+  const actor = await requirePageActor({ action: 'context.manage' });
   // An administrator of only some stores may not manage chain-wide data: a 403 page, not an error.
   if (!canManageContext(actor)) forbidden();
   const imports = await listPoliceImports(getDb(), actor);

@@ -7,7 +7,7 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { stores as storesTable } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { storeScope } from '@/lib/auth/permissions';
+import { scopeFor } from '@/lib/auth/policy';
 import { listDevices } from '@/lib/devices/list-devices';
 import { formatAge, humanise } from '@/lib/domain/format';
 import { CreateDeviceForm } from './create-device-form';
@@ -18,9 +18,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 export const metadata: Metadata = { title: 'Devices' };
 
 export default async function DevicesPage() {
-  const actor = await requirePageActor({ roles: ['admin', 'store_manager'] });
+  const actor = await requirePageActor({ action: 'device.manage' });
   const db = getDb();
-  const scope = storeScope(actor, ['admin', 'store_manager']);
+  const scope = scopeFor(actor, 'device.manage');
   const [devices, allStores] = await Promise.all([
     listDevices(db, actor),
     db

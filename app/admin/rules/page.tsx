@@ -8,10 +8,9 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { regions as regionsTable, stores as storesTable } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { hasRole, storeScope } from '@/lib/auth/permissions';
+import { can, scopeFor, wholeRegionsFor } from '@/lib/auth/policy';
 import { humanise, phrase } from '@/lib/domain/format';
 import { listRules } from '@/lib/rules/list-rules';
-import { RULE_EDITORS } from '@/lib/rules/save-rule';
 import { type EditableRule, RuleEditor } from './rule-editor';
 import { EmptyState } from '@/components/ui/empty-state';
 
@@ -27,9 +26,10 @@ function summary(kind: string, c: Record<string, unknown>): string {
 }
 
 export default async function RulesPage({ searchParams }: { searchParams: Promise<{ edit?: string }> }) {
-  const actor = await requirePageActor({ roles: RULE_EDITORS });
+  const actor = await requirePageActor({ action: 'rule.manage' });
   const db = getDb();
-  const scope = storeScope(actor, RULE_EDITORS);
+  const scope = scopeFor(actor, 'rule.manage');
+  const ruleRegions = wholeRegionsFor(actor, 'rule.manage');
   const [rules, allStores, allRegions] = await Promise.all([
     listRules(db, actor),
     db
@@ -42,9 +42,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       .orderBy(regionsTable.name),
   ]);
   const stores = scope.all ? allStores : allStores.filter((s) => scope.storeIds.includes(s.id));
-  const regions = hasRole(actor, ['admin'])
-    ? allRegions
-    : allRegions.filter((r) => actor.memberships.some((m) => m.role === 'regional_manager' && m.regionId === r.id));
+  const regions = ruleRegions === 'all' ? allRegions : allRegions.filter((r) => ruleRegions.includes(r.id));
 
   const { edit } = await searchParams;
   const editing = rules.find((r) => r.rule.id === edit);
@@ -70,7 +68,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         recipientRoles: ['security', 'store_manager'],
         suppressionSeconds: 300,
         escalationDelaySeconds: 300,
-        scope: hasRole(actor, ['admin']) ? 'all' : 'store',
+        scope: can(actor, 'rule.manage_all') ? 'all' : 'store',
         scopeCode: stores[0]?.code,
         enabled: true,
       };
@@ -81,7 +79,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         title="Alert rules"
         description="What turns camera, till and sensor events into alerts, for whom, and how loudly."
       />
-      {hasRole(actor, ['admin', 'dpo']) && <AdminNav current="/admin/rules" />}
+      {can(actor, 'admin.view') && <AdminNav current="/admin/rules" />}
       <div className="grid gap-4 xl:grid-cols-[1fr_32rem]">
         <Card>
           <CardTitle className="mb-3">Rules</CardTitle>

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { requireActor } from '@/lib/auth/current-actor';
-import { homePath } from '@/lib/auth/permissions';
+import { homePath } from '@/lib/auth/policy';
 import { apiRoute } from '@/lib/http/api-route';
 
 export const GET = apiRoute(async () => {

@@ -8,12 +8,11 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardTitle } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { stores } from '@/db/schema';
-import { ALERT_ACTORS } from '@/lib/alerts/alert-actions';
 import { listAssignableColleagues } from '@/lib/alerts/assign-alert';
 import { listAlerts } from '@/lib/alerts/list-alerts';
 import { storeResponseTimes } from '@/lib/alerts/response-times';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { canAccessStore, STORE_OVERSIGHT } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/policy';
 import { formatDuration } from '@/lib/domain/duration';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 import { triageQueue } from '@/lib/incidents/triage-queue';
@@ -22,7 +21,7 @@ import { IncomingReports } from '@/components/console/incoming-reports';
 import { WellbeingChecks } from './_components/wellbeing-checks';
 import { PushOptIn } from '@/components/pwa/push-opt-in';
 import { env } from '@/lib/env';
-import { listWellbeingChecks, WELLBEING_ROLES } from '@/lib/wellbeing/list-wellbeing-checks';
+import { listWellbeingChecks } from '@/lib/wellbeing/list-wellbeing-checks';
 
 export const metadata: Metadata = { title: 'Store console' };
 
@@ -48,10 +47,10 @@ export default async function StoreConsolePage({ params, searchParams }: { param
   const db = getDb();
   const [store] = await db.select().from(stores).where(eq(stores.code, storeCode));
   if (!store) notFound();
-  const actor = await requirePageActor({ roles: STORE_OVERSIGHT, storeId: store.id });
+  const actor = await requirePageActor({ action: 'console.view', storeId: store.id });
   // Read before the alerts, so the feed's catch-up covers anything raised in between.
   const loadedAt = new Date().toISOString();
-  const canAct = canAccessStore(actor, store.id, ALERT_ACTORS);
+  const canAct = can(actor, 'alert.act', { storeId: store.id });
   const [incidents, recent, times, queue, colleagues, checks] = await Promise.all([
     listIncidents(db, actor, { store: store.code, limit: 15 }),
     // Everything still needing someone, and what was resolved this shift: the feed's "Recently resolved".
@@ -59,7 +58,7 @@ export default async function StoreConsolePage({ params, searchParams }: { param
     storeResponseTimes(db, actor, store),
     triageQueue(db, actor, store.id),
     canAct ? listAssignableColleagues(db, actor, store.id) : [],
-    canAccessStore(actor, store.id, WELLBEING_ROLES) ? listWellbeingChecks(db, actor, store.id) : null,
+    can(actor, 'wellbeing.manage', { storeId: store.id }) ? listWellbeingChecks(db, actor, store.id) : null,
   ]);
   return (
     <>

@@ -9,7 +9,6 @@ import { PageHeader } from '@/components/shell/page-header';
 import { getDb } from '@/db/client';
 import { regions, stores } from '@/db/schema';
 import { requirePageActor } from '@/lib/auth/current-actor';
-import { INSIGHT_ROLES } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Store insights' };
 
@@ -27,7 +26,7 @@ export default async function StoreInsightsPage({
     .innerJoin(regions, eq(regions.id, stores.regionId))
     .where(eq(stores.code, code.toUpperCase()));
   if (!store) notFound();
-  const actor = await requirePageActor({ roles: INSIGHT_ROLES, storeId: store.id });
+  const actor = await requirePageActor({ action: 'insights.read', storeId: store.id });
   return (
     <>
       <Link
