@@ -13,6 +13,8 @@ export { CHROMIUM_ARGS };
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
+  // A stray test.only must fail the run, not quietly skip everything else.
+  forbidOnly: true,
   workers: 2,
   retries: 0,
   timeout: 60_000,

@@ -13,10 +13,16 @@ function step(name: string, command: string, args: string[], env: Record<string,
   console.log(`\n▶ ${name}`);
   const res = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   timings.push([name, Date.now() - started]);
-  if (res.status !== 0) {
-    console.error(`\n✖ ${name} failed.`);
-    summary(false);
-    process.exit(res.status ?? 1);
+  if (res.status !== 0) throw new StepFailed(name, res.status ?? 1);
+}
+
+/** Thrown instead of exiting, so `finally` blocks (dropping the e2e database) still run. */
+class StepFailed extends Error {
+  constructor(
+    readonly step: string,
+    readonly exitCode: number,
+  ) {
+    super(`${step} failed`);
   }
 }
 
@@ -54,6 +60,11 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (e instanceof StepFailed) {
+    console.error(`\n✖ ${e.step} failed.`);
+    summary(false);
+    process.exit(e.exitCode);
+  }
   console.error(e);
   process.exit(1);
 });
