@@ -9,7 +9,7 @@ import { Server } from 'socket.io';
 import { getDb } from '@/db/client';
 import { listAlertsSince } from '@/lib/alerts/list-alerts';
 import { loadActor } from '@/lib/auth/actor';
-import { userIdFromCookieHeader } from '@/lib/auth/session-token';
+import { sessionFromCookieHeader } from '@/lib/auth/session-token';
 import { env, requireEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { kioskRoom, roomsFor } from '@/lib/realtime/rooms';
@@ -33,8 +33,8 @@ async function main() {
 
   io.use(async (socket, nextFn) => {
     try {
-      const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie);
-      const actor = userId ? await loadActor(getDb(), userId) : null;
+      const session = await sessionFromCookieHeader(socket.handshake.headers.cookie);
+      const actor = session ? await loadActor(getDb(), session.userId) : null;
       if (!actor) {
         // A paired kiosk: its store's alerts, stripped to non-personal fields (lib/realtime/kiosk-payload.ts).
         const kioskKey = kioskKeyFromCookieHeader(socket.handshake.headers.cookie);
@@ -45,6 +45,8 @@ async function main() {
         return nextFn();
       }
       socket.data.actorId = actor.id;
+      // So a signed-out session's sockets can be found and disconnected.
+      socket.data.sid = session?.sid;
       await socket.join(roomsFor(actor));
       nextFn();
     } catch (e) {
@@ -58,7 +60,8 @@ async function main() {
       if (typeof ack !== 'function') return;
       try {
         // Scope is re-read so a membership removed since the handshake is honoured.
-        if (!socket.data.actorId) return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
+        if (!socket.data.actorId)
+          return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
         const actor = await loadActor(getDb(), String(socket.data.actorId));
         if (!actor) return ack({ ok: false, error: 'unauthenticated' });
         ack({ ok: true, alerts: await listAlertsSince(getDb(), actor, input) });
