@@ -8,7 +8,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const flag = (fallback: boolean) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback),
+    (v) =>
+      typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback,
     z.boolean(),
   );
 
@@ -20,6 +21,12 @@ const schema = z.object({
   VIGIL_DATA_DIR: optional(z.string()).default('.data'),
   /** Where evidence files (photos) are stored; defaults to <VIGIL_DATA_DIR>/evidence. */
   VIGIL_EVIDENCE_DIR: optional(z.string()),
+  /**
+   * Where the daily signed audit anchors are written (lib/audit/anchor-audit-log.ts);
+   * defaults to <VIGIL_DATA_DIR>/audit-anchors. Best on storage the database's users
+   * can't rewrite (another host, a write-once bucket mount).
+   */
+  VIGIL_AUDIT_ANCHOR_DIR: optional(z.string()),
   AUTH_SECRET: optional(z.string().min(32)),
   /** base64 of 32 random bytes; encrypts MFA secrets at rest. */
   VIGIL_ENCRYPTION_KEY: optional(z.string().min(40)),

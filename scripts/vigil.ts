@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createDb, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { CLI_OPERATOR } from '@/lib/auth/actor';
+import { anchorAuditLog } from '@/lib/audit/anchor-audit-log';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { createDevice } from '@/lib/devices/create-device';
 import { revokeDevice } from '@/lib/devices/revoke-device';
@@ -34,7 +35,13 @@ const commands: Record<string, Command> = {
   'device create': {
     usage: `device create --store <code> --kind camera|pos|sensor|vms|kiosk --vendor <name> [--ref <vendor id>] [--name <label>]
   Registers a device and prints {"id","apiKey"}. The key is shown once; keep it safe.`,
-    options: { store: { type: 'string' }, kind: { type: 'string' }, vendor: { type: 'string' }, ref: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      store: { type: 'string' },
+      kind: { type: 'string' },
+      vendor: { type: 'string' },
+      ref: { type: 'string' },
+      name: { type: 'string' },
+    },
     run: (db, v) => createDevice(db, CLI_OPERATOR, v),
   },
   'device revoke': {
@@ -67,23 +74,44 @@ const commands: Record<string, Command> = {
   Sends realistic mixed traffic to a running Vigil through its real interfaces (HTTP generic,
   ONVIF XML, POSLog XML, Frigate and sensors over MQTT), with bursts that trigger each demo
   rule (repeated EAS alarms, gate alarm + person, refund without receipt, panic button).`,
-    options: { store: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, url: { type: 'string' }, mqtt: { type: 'string' } },
+    options: {
+      store: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      url: { type: 'string' },
+      mqtt: { type: 'string' },
+    },
     run: async (db, v) => {
       const parsed = simulateInput.safeParse(v);
       if (!parsed.success) throw Invalid.fromZod(parsed.error);
       const targets = defaultTargets();
-      return simulate(db, { store: parsed.data.store, rate: parsed.data.rate, duration: parsed.data.duration, url: parsed.data.url ?? targets.url, mqttUrl: parsed.data.mqtt ?? targets.mqttUrl });
+      return simulate(db, {
+        store: parsed.data.store,
+        rate: parsed.data.rate,
+        duration: parsed.data.duration,
+        url: parsed.data.url ?? targets.url,
+        mqttUrl: parsed.data.mqtt ?? targets.mqttUrl,
+      });
     },
   },
   'audit verify': {
-    usage: `audit verify
-  Recomputes the audit log's hash chain end to end; exits 1 if any row was altered or removed.`,
-    options: {},
-    run: async (db) => {
-      const report = await verifyAuditChain(db);
+    usage: `audit verify [--full]
+  Checks the audit log's hash chain from the last checkpoint (--full: from the start) and
+  against the newest signed anchor in VIGIL_AUDIT_ANCHOR_DIR; exits 1 if any row was
+  altered or removed, or rows were cut from the end after the anchor.`,
+    options: { full: { type: 'boolean' } },
+    run: async (db, v) => {
+      const report = await verifyAuditChain(db, { full: v.full === true });
       if (!report.ok) process.exitCode = 1;
       return report;
     },
+  },
+  'audit anchor': {
+    usage: `audit anchor
+  Records the chain's head (seq, hash, row count) as an audit.anchor entry and as a signed
+  file in VIGIL_AUDIT_ANCHOR_DIR (the workers also do this daily). Prints {"file","anchor"}.`,
+    options: {},
+    run: (db) => anchorAuditLog(db),
   },
 };
 
@@ -99,12 +127,18 @@ async function main() {
   const name = commands[twoWords] ? twoWords : (argv[0] ?? '');
   const command = commands[name];
   if (!command) {
-    console.error(argv.length && !argv.includes('--help') ? `Unknown command "${argv.join(' ')}".\n\n${help()}` : help());
+    console.error(
+      argv.length && !argv.includes('--help') ? `Unknown command "${argv.join(' ')}".\n\n${help()}` : help(),
+    );
     process.exit(argv.length && !argv.includes('--help') ? 2 : 0);
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    const parsed = parseArgs({ args: argv.slice(name.split(' ').length), options: { ...command.options, help: { type: 'boolean' } }, strict: true });
+    const parsed = parseArgs({
+      args: argv.slice(name.split(' ').length),
+      options: { ...command.options, help: { type: 'boolean' } },
+      strict: true,
+    });
     values = parsed.values as typeof values;
   } catch (e) {
     console.error(`${(e as Error).message}\n\nUsage: ${command.usage}`);
@@ -124,7 +158,9 @@ async function main() {
     console.log(JSON.stringify(result));
   } catch (e) {
     if (e instanceof Invalid) {
-      console.error(`${e.message}\n${e.issues.map((i) => `  --${i.path}: ${i.message}`).join('\n')}\n\nUsage: ${command.usage}`);
+      console.error(
+        `${e.message}\n${e.issues.map((i) => `  --${i.path}: ${i.message}`).join('\n')}\n\nUsage: ${command.usage}`,
+      );
       process.exitCode = 2;
     } else if (e instanceof AppError) {
       console.error(e.message);

@@ -8,6 +8,7 @@ import { startMqttIngest } from './ingest-mqtt';
 import { startHeartbeat } from './heartbeat';
 import { startPartitionMaintenance } from './partitions';
 import { startInsightRollups } from './insight-rollups';
+import { startAuditAnchor } from './audit-anchor';
 
 async function main() {
   const boss = await startBoss();
@@ -16,8 +17,11 @@ async function main() {
   await startEscalation(boss);
   await startAnomalyScoring(boss);
   await startInsightRollups(boss);
+  await startAuditAnchor(boss);
   const stopMqtt = await startMqttIngest();
-  console.log('[workers] running: heartbeat, partitions, escalation, anomaly scoring, insight rollups, MQTT ingest');
+  console.log(
+    '[workers] running: heartbeat, partitions, escalation, anomaly scoring, insight rollups, audit anchors, MQTT ingest',
+  );
 
   const shutdown = async () => {
     stopHeartbeat();

@@ -54,8 +54,15 @@ export default async function AdminPage() {
             )}
             {chain.ok ? 'Intact' : `Broken at entry ${chain.firstBrokenSeq}`}
           </p>
+          {chain.problem && <p className="text-sm text-red-800">{chain.problem}</p>}
           <p className="text-sm text-slate-700">
-            {chain.rows.toLocaleString('en-GB')} entries checked, each linked to the one before.
+            {chain.rows.toLocaleString('en-GB')} entries, each linked to the one before;{' '}
+            {chain.checked.toLocaleString('en-GB')} new since the last check.
+          </p>
+          <p className="text-sm text-slate-700">
+            {chain.anchor
+              ? `Last anchored ${formatDateTime(new Date(chain.anchor.at))}.`
+              : 'Not anchored yet: the workers anchor it daily.'}
           </p>
         </Card>
       </div>

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { incidents } from './incidents';
 import { users } from './users';
 
@@ -23,6 +23,30 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_actor_idx').on(t.actorId), index('audit_entity_idx').on(t.entityType, t.entityId)],
 );
+
+/**
+ * Where the live chain begins. One row per chain (re)start: the genesis row made by
+ * the migration, then one per prune (audit_log_prune), whose first kept row links to
+ * `prevHash`. `position` counts the rows of the chain before it, pruned ones included,
+ * so a row's position never changes and anchors stay comparable after a prune.
+ */
+export const auditChainStarts = pgTable('audit_chain_start', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  chainId: uuid('chain_id').notNull(),
+  afterSeq: bigint('after_seq', { mode: 'number' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The chain was verified up to `seq` (hash `hash`, `position` rows from genesis): later checks start there. */
+export const auditCheckpoints = pgTable('audit_checkpoint', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const subjects = pgTable('subject', {
   id: uuid('id').primaryKey().defaultRandom(),

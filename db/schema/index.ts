@@ -10,3 +10,4 @@ export * from './platform';
 export * from './staff';
 export * from './analytics';
 export * from './context';
+export * from './security';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { roleEnum, scopeTypeEnum, userStatusEnum } from './enums';
 import { regions, stores } from './organisation';
 
@@ -12,6 +12,9 @@ export const users = pgTable('app_user', {
   status: userStatusEnum('status').notNull().default('active'),
   // AES-256-GCM ciphertext (lib/auth/crypto.ts); never the raw secret.
   mfaSecretEnc: text('mfa_secret_enc'),
+  // The 30 s TOTP step of the last code accepted: a code is good only for a newer step,
+  // so one code can't sign in twice (lib/auth/sign-in.ts).
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   ssoSubject: text('sso_subject').unique(),
   staffNumber: text('staff_number').unique(),
   pinHash: text('pin_hash'),

@@ -53,8 +53,22 @@ const GOODS_BY_ZONE: Partial<Record<ZoneKind, string[]>> = {
 
 // Hour-of-day shape (local time): lunchtime and after-school/evening peaks.
 const HOUR_WEIGHTS: [number, number][] = [
-  [7, 2], [8, 3], [9, 4], [10, 5], [11, 7], [12, 8], [13, 7], [14, 6], [15, 7],
-  [16, 9], [17, 10], [18, 9], [19, 7], [20, 5], [21, 3], [22, 1],
+  [7, 2],
+  [8, 3],
+  [9, 4],
+  [10, 5],
+  [11, 7],
+  [12, 8],
+  [13, 7],
+  [14, 6],
+  [15, 7],
+  [16, 9],
+  [17, 10],
+  [18, 9],
+  [19, 7],
+  [20, 5],
+  [21, 3],
+  [22, 1],
 ];
 // Sunday..Saturday: Fridays and Saturdays are busiest.
 const WEEKDAY_FACTOR = [0.8, 0.9, 0.95, 1.0, 1.05, 1.25, 1.3];
@@ -68,10 +82,26 @@ function severityFor(type: IncidentType, weapon: boolean, injury: boolean): Seve
 
 /** Older incidents have been worked through; recent ones are still open. */
 function statusFor(ageDays: number, r: ReturnType<typeof createRandom>, policeCalled: boolean): IncidentStatus {
-  if (ageDays < 2) return r.pick([['reported', 7], ['triaged', 3]] as const);
-  if (ageDays < 7) return r.pick([['reported', 1], ['triaged', 4], ['confirmed', 4], ['unfounded', 1]] as const);
+  if (ageDays < 2)
+    return r.pick([
+      ['reported', 7],
+      ['triaged', 3],
+    ] as const);
+  if (ageDays < 7)
+    return r.pick([
+      ['reported', 1],
+      ['triaged', 4],
+      ['confirmed', 4],
+      ['unfounded', 1],
+    ] as const);
   if (policeCalled && r.next() < 0.6) return 'referred_to_police';
-  return r.pick([['confirmed', 50], ['closed', 25], ['unfounded', 12], ['triaged', 3], ['referred_to_police', 10]] as const);
+  return r.pick([
+    ['confirmed', 50],
+    ['closed', 25],
+    ['unfounded', 12],
+    ['triaged', 3],
+    ['referred_to_police', 10],
+  ] as const);
 }
 
 // Which rules fire how often in the demo history, and what they came from.
@@ -116,10 +146,19 @@ async function seedAlertHistory(
       const day = new Date(ctx.now.getTime() - ago * 86_400_000);
       for (let i = r.poisson(0.5 * risk); i > 0; i--) {
         const rule = ruleByName.get(r.pick(RULE_MIX))!;
-        const localTime = localToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), r.pick(HOUR_WEIGHTS), r.int(0, 59), st.timezone);
+        const localTime = localToUtc(
+          day.getUTCFullYear(),
+          day.getUTCMonth() + 1,
+          day.getUTCDate(),
+          r.pick(HOUR_WEIGHTS),
+          r.int(0, 59),
+          st.timezone,
+        );
         const createdAt = new Date(localTime.getTime() + r.int(0, 59) * 1000);
         // Panics are answered fastest; a quiet till exception can wait for the manager.
-        const ackSeconds = Math.round(Math.min(1800, Math.max(5, r.logNormal(rule.severity === 'critical' ? 25 : 75, 0.8))));
+        const ackSeconds = Math.round(
+          Math.min(1800, Math.max(5, r.logNormal(rule.severity === 'critical' ? 25 : 75, 0.8))),
+        );
         const workSeconds = Math.round(Math.min(4 * 3600, Math.max(60, r.logNormal(14 * 60, 0.7))));
         const acknowledgedAt = new Date(createdAt.getTime() + ackSeconds * 1000);
         const resolvedAt = new Date(acknowledgedAt.getTime() + workSeconds * 1000);
@@ -137,7 +176,13 @@ async function seedAlertHistory(
           acknowledgedBy: actor,
           resolvedAt,
           resolvedBy: actor,
-          outcome: r.pick([['false_alarm', 4], ['deterred', 5], ['stopped', 2], ['apprehended', 1], ['police_called', 1]] as const),
+          outcome: r.pick([
+            ['false_alarm', 4],
+            ['deterred', 5],
+            ['stopped', 2],
+            ['apprehended', 1],
+            ['police_called', 1],
+          ] as const),
         });
       }
     }
@@ -146,11 +191,23 @@ async function seedAlertHistory(
     const inserted = await db
       .insert(s.alerts)
       .values(values.slice(i, i + 1000))
-      .returning({ id: s.alerts.id, by: s.alerts.acknowledgedBy, ackAt: s.alerts.acknowledgedAt, resolvedAt: s.alerts.resolvedAt, outcome: s.alerts.outcome });
+      .returning({
+        id: s.alerts.id,
+        by: s.alerts.acknowledgedBy,
+        ackAt: s.alerts.acknowledgedAt,
+        resolvedAt: s.alerts.resolvedAt,
+        outcome: s.alerts.outcome,
+      });
     await db.insert(s.alertActions).values(
       inserted.flatMap((a) => [
         { alertId: a.id, action: 'acknowledged' as const, actorId: a.by, at: a.ackAt! },
-        { alertId: a.id, action: 'resolved' as const, actorId: a.by, at: a.resolvedAt!, detail: { outcome: a.outcome } },
+        {
+          alertId: a.id,
+          action: 'resolved' as const,
+          actorId: a.by,
+          at: a.resolvedAt!,
+          detail: { outcome: a.outcome },
+        },
       ]),
     );
   }
@@ -161,10 +218,27 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Empties every domain table (not the migrations journal or pg-boss). */
+/**
+ * Empties every domain table (not the migrations journal or pg-boss). The audit trail
+ * refuses TRUNCATE (migration 0010), so this development reset switches its guard off for
+ * its own transaction and starts a new chain (old anchors name the old chain id). That
+ * needs the table owner: an app role without ownership can't do it, as intended.
+ */
 export async function clearDatabase(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_log disable trigger audit_log_append_only`);
+    await tx.execute(sql`alter table audit_chain_start disable trigger audit_chain_start_append_only`);
+    await tx.execute(
+      sql`truncate table audit_log, audit_chain_start, audit_checkpoint, rate_limit, revoked_session restart identity`,
+    );
+    await tx.execute(
+      sql`insert into audit_chain_start (chain_id, after_seq, prev_hash, position) values (gen_random_uuid(), 0, repeat('0', 64), 0)`,
+    );
+    await tx.execute(sql`alter table audit_log enable trigger audit_log_append_only`);
+    await tx.execute(sql`alter table audit_chain_start enable trigger audit_chain_start_append_only`);
+  });
   await db.execute(sql`
-    truncate table audit_log, alert_action, alert, alert_rule, kiosk_enrolment, wellbeing_check, support_option, subject_incident, subject, share_link, evidence_custody, evidence,
+    truncate table alert_action, alert, alert_rule, kiosk_enrolment, wellbeing_check, support_option, subject_incident, subject, share_link, evidence_custody, evidence,
       incident_event, incident, security_event, pos_transaction, device, push_subscription, membership, app_user,
       zone, store, region, feature_flag, retention_policy, worker_heartbeat restart identity cascade`);
   await db.execute(sql`alter sequence incident_ref_seq restart with 1`);
@@ -174,7 +248,10 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
   const r = createRandom(opts.seed ?? 20261125);
   const days = opts.days ?? 182;
 
-  const regionRows = await db.insert(s.regions).values([...DEMO_REGIONS]).returning();
+  const regionRows = await db
+    .insert(s.regions)
+    .values([...DEMO_REGIONS])
+    .returning();
   const regionId = new Map(regionRows.map((x) => [x.code, x.id]));
   const storeRows = await db
     .insert(s.stores)
@@ -199,9 +276,24 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
   }
   const storeByCode = new Map(storeRows.map((x) => [x.code, x]));
   await db.insert(s.supportOptions).values([
-    { position: 1, title: 'Employee assistance line', detail: 'Free, confidential support, 24 hours a day, for you and your family.', contact: 'tel:08000000000' },
-    { position: 2, title: 'First aid', detail: 'Ask the duty manager for a trained first aider, even for a small injury.', contact: null },
-    { position: 3, title: 'Take time out', detail: 'You can step away from the shop floor. Tell the duty manager; you do not need to give a reason.', contact: null },
+    {
+      position: 1,
+      title: 'Employee assistance line',
+      detail: 'Free, confidential support, 24 hours a day, for you and your family.',
+      contact: 'tel:08000000000',
+    },
+    {
+      position: 2,
+      title: 'First aid',
+      detail: 'Ask the duty manager for a trained first aider, even for a small injury.',
+      contact: null,
+    },
+    {
+      position: 3,
+      title: 'Take time out',
+      detail: 'You can step away from the shop floor. Tell the duty manager; you do not need to give a reason.',
+      contact: null,
+    },
   ]);
 
   // Users: one password hash serves every demo account.
@@ -246,17 +338,35 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
       const n = r.poisson(lambda);
       for (let i = 0; i < n; i++) {
         const hour = r.pick(HOUR_WEIGHTS);
-        const occurredAt = localToUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, r.int(0, 59), st.timezone);
+        const occurredAt = localToUtc(
+          day.getUTCFullYear(),
+          day.getUTCMonth() + 1,
+          day.getUTCDate(),
+          hour,
+          r.int(0, 59),
+          st.timezone,
+        );
         if (occurredAt > now) continue;
         const type = r.pick(TYPE_WEIGHTS);
         const zoneKind: ZoneKind =
           type === 'theft'
             ? r.pick(THEFT_ZONES)
             : type === 'burglary'
-              ? r.pick([['stockroom', 1], ['cash_office', 1]] as const)
+              ? r.pick([
+                  ['stockroom', 1],
+                  ['cash_office', 1],
+                ] as const)
               : type === 'robbery'
-                ? r.pick([['tills', 2], ['cash_office', 1]] as const)
-                : r.pick([['entrance', 3], ['tills', 3], ['self_checkout', 2], ['car_park', 1]] as const);
+                ? r.pick([
+                    ['tills', 2],
+                    ['cash_office', 1],
+                  ] as const)
+                : r.pick([
+                    ['entrance', 3],
+                    ['tills', 3],
+                    ['self_checkout', 2],
+                    ['car_park', 1],
+                  ] as const);
         const violent = type === 'violence_against_staff' || type === 'robbery';
         const weapon = violent && r.next() < 0.15;
         const injury = violent && r.next() < 0.25;
@@ -279,7 +389,14 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
           occurredAt,
           reportedAt: reportedAt > now ? now : reportedAt,
           reporterId: isHomeColleague ? colleagueId : null,
-          source: isHomeColleague ? 'pwa' : r.pick([['pwa', 5], ['kiosk', 3], ['console', 2], ['camera', 1]] as const),
+          source: isHomeColleague
+            ? 'pwa'
+            : r.pick([
+                ['pwa', 5],
+                ['kiosk', 3],
+                ['console', 2],
+                ['camera', 1],
+              ] as const),
           severity: severityFor(type, weapon, injury),
           status,
           description: null,
@@ -292,7 +409,10 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
           injury,
           threatMade: threat,
           policeCalled,
-          policeCrimeRef: status === 'referred_to_police' ? `CR/${r.int(100000, 999999)}/${String(reportedAt.getUTCFullYear()).slice(2)}` : null,
+          policeCrimeRef:
+            status === 'referred_to_police'
+              ? `CR/${r.int(100000, 999999)}/${String(reportedAt.getUTCFullYear()).slice(2)}`
+              : null,
           triagedAt: status === 'reported' ? null : new Date(reportedAt.getTime() + r.int(10, 600) * 60_000),
           closedAt: status === 'closed' ? new Date(reportedAt.getTime() + r.int(1, 14) * 86_400_000) : null,
           createdAt: reportedAt,
@@ -307,12 +427,24 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
     const inserted = await db
       .insert(s.incidents)
       .values(chunk)
-      .returning({ id: s.incidents.id, reportedAt: s.incidents.reportedAt, reporterId: s.incidents.reporterId, status: s.incidents.status, triagedAt: s.incidents.triagedAt });
+      .returning({
+        id: s.incidents.id,
+        reportedAt: s.incidents.reportedAt,
+        reporterId: s.incidents.reporterId,
+        status: s.incidents.status,
+        triagedAt: s.incidents.triagedAt,
+      });
     const events: (typeof s.incidentEvents.$inferInsert)[] = [];
     for (const inc of inserted) {
       events.push({ incidentId: inc.id, kind: 'created', actorId: inc.reporterId, createdAt: inc.reportedAt });
       if (inc.status !== 'reported' && inc.triagedAt) {
-        events.push({ incidentId: inc.id, kind: 'status_changed', actorId: managerId, data: { from: 'reported', to: inc.status }, createdAt: inc.triagedAt });
+        events.push({
+          incidentId: inc.id,
+          kind: 'status_changed',
+          actorId: managerId,
+          data: { from: 'reported', to: inc.status },
+          createdAt: inc.triagedAt,
+        });
       }
     }
     await db.insert(s.incidentEvents).values(events);
@@ -323,60 +455,102 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
   const home = storeByCode.get(HOME_STORE)!;
   const deviceKey = () => sha256Hex(randomBytes(24).toString('base64url'));
   await db.insert(s.devices).values([
-    { storeId: home.id, kind: 'camera', vendor: 'frigate', vendorRef: 'mcr01_entrance', name: 'Entrance camera', apiKeyHash: deviceKey() },
-    { storeId: home.id, kind: 'camera', vendor: 'frigate', vendorRef: 'mcr01_self_checkout', name: 'Self-checkout camera', apiKeyHash: deviceKey() },
-    { storeId: home.id, kind: 'pos', vendor: 'poslog', vendorRef: 'mcr01_tills', name: 'Till feed', apiKeyHash: deviceKey() },
-    { storeId: home.id, kind: 'sensor', vendor: 'generic', vendorRef: 'mcr01_eas_gate', name: 'EAS gate', apiKeyHash: deviceKey() },
-    { storeId: home.id, kind: 'sensor', vendor: 'generic', vendorRef: 'mcr01_panic', name: 'Panic buttons', apiKeyHash: deviceKey() },
+    {
+      storeId: home.id,
+      kind: 'camera',
+      vendor: 'frigate',
+      vendorRef: 'mcr01_entrance',
+      name: 'Entrance camera',
+      apiKeyHash: deviceKey(),
+    },
+    {
+      storeId: home.id,
+      kind: 'camera',
+      vendor: 'frigate',
+      vendorRef: 'mcr01_self_checkout',
+      name: 'Self-checkout camera',
+      apiKeyHash: deviceKey(),
+    },
+    {
+      storeId: home.id,
+      kind: 'pos',
+      vendor: 'poslog',
+      vendorRef: 'mcr01_tills',
+      name: 'Till feed',
+      apiKeyHash: deviceKey(),
+    },
+    {
+      storeId: home.id,
+      kind: 'sensor',
+      vendor: 'generic',
+      vendorRef: 'mcr01_eas_gate',
+      name: 'EAS gate',
+      apiKeyHash: deviceKey(),
+    },
+    {
+      storeId: home.id,
+      kind: 'sensor',
+      vendor: 'generic',
+      vendorRef: 'mcr01_panic',
+      name: 'Panic buttons',
+      apiKeyHash: deviceKey(),
+    },
   ]);
 
-  const rules = await db.insert(s.alertRules).values([
-    {
-      name: 'Panic button',
-      kind: 'threshold',
-      condition: { eventType: 'panic', count: 1, windowSeconds: 60 },
-      severity: 'critical',
-      recipientRoles: ['security', 'store_manager'],
-      suppressionSeconds: 0,
-      escalationDelaySeconds: 120,
-    },
-    {
-      name: 'Repeated EAS gate alarms',
-      kind: 'threshold',
-      condition: { eventType: 'eas_alarm', count: 3, windowSeconds: 600 },
-      severity: 'high',
-      recipientRoles: ['security', 'store_manager'],
-    },
-    {
-      name: 'Gate alarm with person at exit',
-      kind: 'correlation',
-      condition: { firstType: 'eas_alarm', secondType: 'person_detected', withinSeconds: 30, sameZone: false },
-      severity: 'high',
-      recipientRoles: ['security'],
-    },
-    {
-      name: 'Cameras tampered with more than usual',
-      kind: 'anomaly',
-      condition: { subject: 'store', eventType: 'tamper', zThreshold: 3.5, minSamples: 14 },
-      severity: 'medium',
-      recipientRoles: ['store_manager'],
-      suppressionSeconds: 6 * 3600,
-      escalationDelaySeconds: 0,
-    },
-    {
-      name: 'Refund without receipt over £50',
-      kind: 'pos_exception',
-      condition: { pattern: 'refund_without_receipt', minPence: 5000 },
-      severity: 'medium',
-      recipientRoles: ['store_manager'],
-      escalationDelaySeconds: 3600,
-    },
-  ]).returning({ id: s.alertRules.id, name: s.alertRules.name, severity: s.alertRules.severity });
+  const rules = await db
+    .insert(s.alertRules)
+    .values([
+      {
+        name: 'Panic button',
+        kind: 'threshold',
+        condition: { eventType: 'panic', count: 1, windowSeconds: 60 },
+        severity: 'critical',
+        recipientRoles: ['security', 'store_manager'],
+        suppressionSeconds: 0,
+        escalationDelaySeconds: 120,
+      },
+      {
+        name: 'Repeated EAS gate alarms',
+        kind: 'threshold',
+        condition: { eventType: 'eas_alarm', count: 3, windowSeconds: 600 },
+        severity: 'high',
+        recipientRoles: ['security', 'store_manager'],
+      },
+      {
+        name: 'Gate alarm with person at exit',
+        kind: 'correlation',
+        condition: { firstType: 'eas_alarm', secondType: 'person_detected', withinSeconds: 30, sameZone: false },
+        severity: 'high',
+        recipientRoles: ['security'],
+      },
+      {
+        name: 'Cameras tampered with more than usual',
+        kind: 'anomaly',
+        condition: { subject: 'store', eventType: 'tamper', zThreshold: 3.5, minSamples: 14 },
+        severity: 'medium',
+        recipientRoles: ['store_manager'],
+        suppressionSeconds: 6 * 3600,
+        escalationDelaySeconds: 0,
+      },
+      {
+        name: 'Refund without receipt over £50',
+        kind: 'pos_exception',
+        condition: { pattern: 'refund_without_receipt', minPence: 5000 },
+        severity: 'medium',
+        recipientRoles: ['store_manager'],
+        escalationDelaySeconds: 3600,
+      },
+    ])
+    .returning({ id: s.alertRules.id, name: s.alertRules.name, severity: s.alertRules.severity });
   await seedAlertHistory(db, r, { days, now, rules, storeRows, securityId: userIds.get('security')! });
 
   await db.insert(s.featureFlags).values([
     { key: 'kiosk_mode', enabled: true, description: 'Shared in-store kiosks for reporting without a personal login' },
-    { key: 'police_context_layer', enabled: false, description: 'Show data.police.uk street crime around stores on maps' },
+    {
+      key: 'police_context_layer',
+      enabled: false,
+      description: 'Show data.police.uk street crime around stores on maps',
+    },
   ]);
   await db.insert(s.retentionPolicies).values([
     { entity: 'security_event', keepDays: 90, action: 'delete' },

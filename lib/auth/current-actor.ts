@@ -6,11 +6,15 @@ import { Unauthenticated } from '@/lib/errors';
 import { type Actor, loadActor } from './actor';
 import { auth } from './auth';
 import { type Action, can } from './policy';
+import { isSessionRevoked } from './revoked-sessions';
 
+/** The signed-in actor, or null: no session, a signed-out (revoked) one, or one from before session ids. */
 export async function getCurrentActor(): Promise<Actor | null> {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? loadActor(getDb(), id) : null;
+  const sid = session?.sid;
+  if (!id || !sid || (await isSessionRevoked(getDb(), sid))) return null;
+  return loadActor(getDb(), id);
 }
 
 /** For route handlers and server actions: throws Unauthenticated (401); lib verbs check the rest. */

@@ -1,6 +1,8 @@
 // Reads the Auth.js session cookie outside Next (socket.io handshakes in server.ts).
 import { decode } from 'next-auth/jwt';
+import { type DbOrTx, getDb } from '@/db/client';
 import { requireEnv } from '@/lib/env';
+import { isSessionRevoked } from './revoked-sessions';
 
 export const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
 
@@ -13,8 +15,11 @@ export function parseCookieHeader(header: string | undefined): Record<string, st
   return out;
 }
 
-/** The user id in a valid, unexpired session cookie, or null. */
-export async function userIdFromCookieHeader(header: string | undefined): Promise<string | null> {
+/** The user and session ids in a valid, unexpired, not signed-out session cookie, or null. */
+export async function sessionFromCookieHeader(
+  header: string | undefined,
+  db: DbOrTx = getDb(),
+): Promise<{ userId: string; sid: string } | null> {
   const cookies = parseCookieHeader(header);
   for (const name of SESSION_COOKIES) {
     // Auth.js splits large tokens into name.0, name.1, …
@@ -26,12 +31,21 @@ export async function userIdFromCookieHeader(header: string | undefined): Promis
         .map((k) => cookies[k])
         .join('');
     if (!token) continue;
+    let payload;
     try {
-      const payload = await decode({ token, secret: requireEnv('AUTH_SECRET'), salt: name });
-      if (payload?.sub && (!payload.exp || payload.exp * 1000 > Date.now())) return payload.sub;
+      payload = await decode({ token, secret: requireEnv('AUTH_SECRET'), salt: name });
     } catch {
       return null;
     }
+    if (!payload?.sub || (payload.exp && payload.exp * 1000 <= Date.now())) continue;
+    // Tokens from before session ids can't be revoked, so they are not accepted either.
+    if (typeof payload.sid !== 'string' || (await isSessionRevoked(db, payload.sid))) return null;
+    return { userId: payload.sub, sid: payload.sid };
   }
   return null;
+}
+
+/** The user id in a valid, unexpired, not signed-out session cookie, or null. */
+export async function userIdFromCookieHeader(header: string | undefined, db: DbOrTx = getDb()): Promise<string | null> {
+  return (await sessionFromCookieHeader(header, db))?.userId ?? null;
 }

@@ -6,17 +6,17 @@ import type { IncomingMessage } from 'node:http';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import type { DbOrTx } from '@/db/client';
-import { devices, memberships, users } from '@/db/schema';
+import { devices, memberships, revokedSessions, users } from '@/db/schema';
 import { listAlertsSince } from '@/lib/alerts/list-alerts';
 import { type Actor, loadActor } from '@/lib/auth/actor';
 import { type Action, can } from '@/lib/auth/policy';
-import { userIdFromCookieHeader } from '@/lib/auth/session-token';
+import { sessionFromCookieHeader } from '@/lib/auth/session-token';
 import { env } from '@/lib/env';
 import { AppError, TooManyRequests } from '@/lib/errors';
 import { RateLimiter } from '@/lib/http/rate-limit';
 import { authenticateKiosk } from '@/lib/kiosk/authenticate-kiosk';
 import { KIOSK_DEVICE_COOKIE } from '@/lib/kiosk/kiosk-credentials';
-import { kioskDeviceRoom, kioskRoom, roomsFor } from './rooms';
+import { kioskDeviceRoom, kioskRoom, roomsFor, sessionRoom } from './rooms';
 
 type Ack = (reply: unknown) => void;
 type SocketHandler = { action: Action; handle: (db: DbOrTx, actor: Actor, input: unknown) => Promise<unknown> };
@@ -32,7 +32,7 @@ export const SOCKET_HANDLERS = {
 /** Per socket: enough for a console catching up after reconnects, not for a scraper. */
 const handlerLimiter = new RateLimiter(2, 10);
 
-type SocketData = { actorId?: string; accessFingerprint?: string; kioskDeviceId?: string };
+type SocketData = { actorId?: string; sid?: string; accessFingerprint?: string; kioskDeviceId?: string };
 
 /**
  * Browsers always send Origin on a websocket; refusing foreign origins stops another
@@ -89,13 +89,14 @@ export function attachSocketServer(io: Server, getDb: () => DbOrTx): { stop: () 
     try {
       const db = getDb();
       const cookie = socket.handshake.headers.cookie;
-      const userId = await userIdFromCookieHeader(cookie);
-      const actor = userId ? await loadActor(db, userId) : null;
+      const session = await sessionFromCookieHeader(cookie, db);
+      const actor = session ? await loadActor(db, session.userId) : null;
       const data = socket.data as SocketData;
-      if (actor) {
+      if (session && actor) {
         data.actorId = actor.id;
+        data.sid = session.sid;
         data.accessFingerprint = (await accessFingerprints(db, [actor.id])).get(actor.id);
-        await socket.join(roomsFor(actor));
+        await socket.join([...roomsFor(actor), sessionRoom(session.sid)]);
         return next();
       }
       // A paired kiosk: its store's alerts, stripped to non-personal fields (lib/realtime/kiosk-payload.ts).
@@ -149,8 +150,9 @@ async function runHandler(db: DbOrTx, socket: Socket, handler: SocketHandler, in
 
 /**
  * Sockets outlive the checks made at their handshake. Every few seconds this process
- * re-reads, in two queries, what its sockets depend on: a disabled account or a revoked
- * kiosk is cut off; changed memberships move the socket to its new rooms.
+ * re-reads, in three queries, what its sockets depend on: a signed-out session, a
+ * disabled account or a revoked kiosk is cut off; changed memberships move the socket
+ * to its new rooms.
  */
 export async function recheckSockets(io: Server, db: DbOrTx): Promise<void> {
   const sockets = [...io.sockets.sockets.values()];
@@ -158,7 +160,8 @@ export async function recheckSockets(io: Server, db: DbOrTx): Promise<void> {
   const kioskIds = [
     ...new Set(sockets.map((s) => (s.data as SocketData).kioskDeviceId).filter((id): id is string => !!id)),
   ];
-  const [fingerprints, activeKiosks] = await Promise.all([
+  const sids = [...new Set(sockets.map((s) => (s.data as SocketData).sid).filter((id): id is string => !!id))];
+  const [fingerprints, activeKiosks, revoked] = await Promise.all([
     accessFingerprints(db, userIds),
     kioskIds.length
       ? db
@@ -166,6 +169,13 @@ export async function recheckSockets(io: Server, db: DbOrTx): Promise<void> {
           .from(devices)
           .where(and(inArray(devices.id, kioskIds), eq(devices.status, 'active')))
           .then((rows) => new Set(rows.map((r) => r.id)))
+      : Promise.resolve(new Set<string>()),
+    sids.length
+      ? db
+          .select({ sid: revokedSessions.sid })
+          .from(revokedSessions)
+          .where(inArray(revokedSessions.sid, sids))
+          .then((rows) => new Set(rows.map((r) => r.sid)))
       : Promise.resolve(new Set<string>()),
   ]);
   for (const socket of sockets) {
@@ -176,7 +186,7 @@ export async function recheckSockets(io: Server, db: DbOrTx): Promise<void> {
     }
     if (!data.actorId) continue;
     const now = fingerprints.get(data.actorId);
-    if (now === undefined) {
+    if (now === undefined || (data.sid && revoked.has(data.sid))) {
       socket.disconnect(true);
       continue;
     }

@@ -117,7 +117,7 @@ test('alerts:since is rate limited per socket', async ({ baseURL }) => {
   }
 });
 
-test('a disabled account, a removed membership and a revoked kiosk lose their sockets within seconds', async ({
+test('a disabled account, a removed membership, a signed-out session and a revoked kiosk lose their sockets within seconds', async ({
   baseURL,
 }) => {
   const db = sql();
@@ -149,6 +149,20 @@ test('a disabled account, a removed membership and a revoked kiosk lose their so
     await disconnected(socket, 10_000);
   } finally {
     socket.close();
+  }
+
+  // Signed out: that session's socket is cut off.
+  const colleague = createUserWithCli('colleague', ['--store', HOME_STORE]);
+  const session = await apiSessionAs(baseURL!, colleague.email, colleague.password, null);
+  const colleagueSocket = await connectSocket(baseURL!, session.cookie);
+  try {
+    const { csrfToken } = (await (await session.api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    expect((await session.api.post('/api/auth/signout', { form: { csrfToken }, maxRedirects: 0 })).status()).toBe(302);
+    await disconnected(colleagueSocket, 10_000);
+    // …and the same cookie opens no new socket either.
+    await expect(connectSocket(baseURL!, session.cookie)).rejects.toThrow();
+  } finally {
+    colleagueSocket.close();
   }
 
   // Kiosk revoked: its alert-banner socket is cut off.

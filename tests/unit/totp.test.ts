@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, totpCode, verifyTotp } from '@/lib/auth/totp';
+import { base32Decode, base32Encode, matchTotpStep, totpCode, verifyTotp } from '@/lib/auth/totp';
 
 // RFC 6238 appendix B: the ASCII secret "12345678901234567890", SHA-1.
 const RFC_SECRET = base32Encode(Buffer.from('12345678901234567890'));
@@ -24,5 +24,14 @@ describe('TOTP', () => {
   it('rejects codes that are not six digits', () => {
     expect(verifyTotp(RFC_SECRET, '12345')).toBe(false);
     expect(verifyTotp(RFC_SECRET, 'abcdef')).toBe(false);
+  });
+
+  it('says which 30 s step a code belongs to, so a used step can be refused', () => {
+    const now = 1_700_000_000_000;
+    const step = Math.floor(now / 30_000);
+    expect(matchTotpStep(RFC_SECRET, totpCode(RFC_SECRET, now), now)).toBe(step);
+    expect(matchTotpStep(RFC_SECRET, totpCode(RFC_SECRET, now - 30_000), now)).toBe(step - 1);
+    expect(matchTotpStep(RFC_SECRET, totpCode(RFC_SECRET, now + 30_000), now)).toBe(step + 1);
+    expect(matchTotpStep(RFC_SECRET, totpCode(RFC_SECRET, now - 90_000), now)).toBeNull();
   });
 });

@@ -17,7 +17,10 @@ const MESSAGES: Record<string, string> = {
   invalid: 'That email and password don’t match an active account. Check them and try again.',
   mfa_required: 'Enter the 6-digit authentication code from your authenticator app.',
   mfa_invalid: 'That authentication code is not right or has expired. Enter the newest code from your app.',
-  rate_limited: 'Too many attempts. Wait 15 minutes, then try again, or ask an administrator to help.',
+  // The block starts at a minute and grows with further failures (lib/auth/sign-in.ts);
+  // accounts with two-step sign-in get in meanwhile with the right password and code.
+  rate_limited:
+    'Too many attempts. Wait a few minutes, then try again. If you use an authentication code, enter it with your password to sign in now. Or ask an administrator to help.',
 };
 
 /** Only same-site paths: an attacker-supplied callbackUrl must not send people elsewhere. */
@@ -36,7 +39,8 @@ export async function signInAction(_prev: SignInState, data: FormData): Promise<
     return {};
   } catch (e) {
     if (e instanceof CredentialsSignin) return { error: MESSAGES[e.code] ?? MESSAGES.invalid, email };
-    if (e instanceof AuthError) return { error: 'Sign-in is not available right now. Please try again in a minute.', email };
+    if (e instanceof AuthError)
+      return { error: 'Sign-in is not available right now. Please try again in a minute.', email };
     throw e; // the redirect after a successful sign-in
   }
 }

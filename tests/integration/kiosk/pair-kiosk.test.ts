@@ -2,10 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, devices, kioskEnrolments } from '@/db/schema';
 import { sha256Hex } from '@/lib/auth/crypto';
-import { Invalid } from '@/lib/errors';
+import { Invalid, TooManyRequests } from '@/lib/errors';
 import { authenticateKiosk } from '@/lib/kiosk/authenticate-kiosk';
 import { createEnrolmentCode, normaliseEnrolmentCode } from '@/lib/kiosk/create-enrolment-code';
-import { pairKiosk } from '@/lib/kiosk/pair-kiosk';
+import { PAIR_ATTEMPTS_PER_ADDRESS, pairKiosk } from '@/lib/kiosk/pair-kiosk';
 import { actorFor, db, HOME_STORE, OTHER_STORE, storeByCode } from '../../support/fixtures';
 
 const codeHash = (code: string) => sha256Hex(normaliseEnrolmentCode(code));
@@ -17,7 +17,10 @@ async function freshCode(store = HOME_STORE) {
 
 async function kioskDevicesAt(store: string) {
   const { id } = await storeByCode(store);
-  return db().select({ id: devices.id }).from(devices).where(and(eq(devices.storeId, id), eq(devices.kind, 'kiosk')));
+  return db()
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(eq(devices.storeId, id), eq(devices.kind, 'kiosk')));
 }
 
 describe('pairKiosk', () => {
@@ -35,11 +38,17 @@ describe('pairKiosk', () => {
     expect(row!.apiKeyHash).toBe(sha256Hex(paired.deviceKey));
     expect(JSON.stringify(row)).not.toContain(paired.deviceKey);
 
-    const [enrolment] = await db().select().from(kioskEnrolments).where(eq(kioskEnrolments.codeHash, codeHash(code)));
+    const [enrolment] = await db()
+      .select()
+      .from(kioskEnrolments)
+      .where(eq(kioskEnrolments.codeHash, codeHash(code)));
     expect(enrolment!.usedAt).not.toBeNull();
     expect(enrolment!.deviceId).toBe(paired.deviceId);
 
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.entityId, paired.deviceId), eq(auditLog.action, 'kiosk.pair')));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, paired.deviceId), eq(auditLog.action, 'kiosk.pair')));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ ip: '203.0.113.7', detail: { store: HOME_STORE } });
   });
@@ -83,7 +92,10 @@ describe('pairKiosk', () => {
     expect(error).toBeInstanceOf(Invalid);
     expect((error as Invalid).message).toMatch(/different store/);
     expect((await kioskDevicesAt(OTHER_STORE)).length).toBe(before);
-    const [enrolment] = await db().select().from(kioskEnrolments).where(eq(kioskEnrolments.codeHash, codeHash(code)));
+    const [enrolment] = await db()
+      .select()
+      .from(kioskEnrolments)
+      .where(eq(kioskEnrolments.codeHash, codeHash(code)));
     expect(enrolment!.usedAt).toBeNull();
 
     const paired = await pairKiosk(db(), { store: HOME_STORE, code }, null);
@@ -93,7 +105,10 @@ describe('pairKiosk', () => {
   it('lets exactly one of two kiosks racing with one code pair', async () => {
     const code = await freshCode('LDS01');
     const before = (await kioskDevicesAt('LDS01')).length;
-    const results = await Promise.allSettled([pairKiosk(db(), { store: 'LDS01', code }, null), pairKiosk(db(), { store: 'LDS01', code }, null)]);
+    const results = await Promise.allSettled([
+      pairKiosk(db(), { store: 'LDS01', code }, null),
+      pairKiosk(db(), { store: 'LDS01', code }, null),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r) => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -107,5 +122,20 @@ describe('pairKiosk', () => {
   it('rejects missing input', async () => {
     await expect(pairKiosk(db(), { store: HOME_STORE }, null)).rejects.toBeInstanceOf(Invalid);
     await expect(pairKiosk(db(), { code: 'ABCD-EFGH' }, null)).rejects.toBeInstanceOf(Invalid);
+  });
+
+  it(`refuses further pairing attempts from an address after ${PAIR_ATTEMPTS_PER_ADDRESS} wrong codes, even when they race, and with a right code`, async () => {
+    const ip = '198.51.100.77';
+    const tries = await Promise.allSettled(
+      Array.from({ length: 25 }, (_, i) =>
+        pairKiosk(db(), { store: HOME_STORE, code: `WRNG${String(i).padStart(4, 'X')}` }, ip),
+      ),
+    );
+    const reasons = tries.map((t) => (t.status === 'rejected' ? t.reason : null));
+    expect(reasons.filter((e) => e instanceof Invalid)).toHaveLength(PAIR_ATTEMPTS_PER_ADDRESS);
+    expect(reasons.filter((e) => e instanceof TooManyRequests)).toHaveLength(25 - PAIR_ATTEMPTS_PER_ADDRESS);
+    const code = await freshCode();
+    await expect(pairKiosk(db(), { store: HOME_STORE, code }, ip)).rejects.toBeInstanceOf(TooManyRequests);
+    expect((await pairKiosk(db(), { store: HOME_STORE, code }, '198.51.100.78')).store).toBe(HOME_STORE);
   });
 });
