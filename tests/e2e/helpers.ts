@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
-import { totpCode } from '@/lib/auth/totp';
+import { freshTotpCode, sharedOnce } from './sessions';
 
 export const PASSWORD = 'vigil-demo';
 export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -25,15 +25,51 @@ export async function signInThroughForm(page: Page, local: string, password = PA
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(`${local}@demo.vigil`);
   await page.getByLabel('Password').fill(password);
-  if (MFA_USERS.has(local)) await page.getByLabel('Authentication code').fill(totpCode(TOTP_SECRET));
+  if (MFA_USERS.has(local))
+    await page.getByLabel('Authentication code').fill(await freshTotpCode(`${local}@demo.vigil`, TOTP_SECRET));
   await page.getByRole('button', { name: 'Sign in' }).click();
   // With the right password, wait until the session exists before the test navigates on.
   if (password === PASSWORD) await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** An API client holding a session cookie, signed in through the Auth.js endpoints. */
+type StoredCookie = {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+};
+
+/** A demo person's session, signed in once per run and shared (see sessions.ts for why). */
+async function demoSessionCookies(baseURL: string, local: string): Promise<StoredCookie[]> {
+  return sharedOnce(`session-${local}-${new URL(baseURL).port}`, async () => {
+    const { api } = await apiSessionAs(
+      baseURL,
+      `${local}@demo.vigil`,
+      PASSWORD,
+      MFA_USERS.has(local) ? TOTP_SECRET : null,
+    );
+    const { cookies } = await api.storageState();
+    await api.dispose();
+    return cookies;
+  });
+}
+
+/** An API client holding a demo person's session cookie. */
 export async function apiSession(baseURL: string, local: string): Promise<{ api: APIRequestContext; cookie: string }> {
-  return apiSessionAs(baseURL, `${local}@demo.vigil`, PASSWORD, TOTP_SECRET);
+  const cookies = await demoSessionCookies(baseURL, local);
+  const api = await request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+  return { api, cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
+}
+
+/** Signs a page in as a demo person with their shared session and opens their home, as the form would. */
+export async function signIn(page: Page, local: string, baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`) {
+  await page.context().addCookies(await demoSessionCookies(baseURL, local));
+  await page.goto('/');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in') && url.pathname !== '/');
 }
 
 export async function apiSessionAs(
@@ -45,7 +81,13 @@ export async function apiSessionAs(
   const api = await request.newContext({ baseURL });
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const res = await api.post('/api/auth/callback/credentials', {
-    form: { csrfToken, email, password, totp: totpSecret ? totpCode(totpSecret) : '', callbackUrl: `${baseURL}/` },
+    form: {
+      csrfToken,
+      email,
+      password,
+      totp: totpSecret ? await freshTotpCode(email, totpSecret) : '',
+      callbackUrl: `${baseURL}/`,
+    },
     maxRedirects: 0,
   });
   expect(res.status()).toBe(302);
