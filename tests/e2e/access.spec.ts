@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { apiSession, HOME_STORE, OTHER_STORE, signInThroughForm } from './helpers';
+import { apiSession, HOME_STORE, OTHER_STORE, signIn } from './helpers';
 
 test('signed-out visitors are sent to sign-in, and the API answers 401', async ({ page, request }) => {
   for (const path of ['/report', '/admin', '/insights']) {
@@ -15,7 +15,7 @@ test('signed-out visitors are sent to sign-in, and the API answers 401', async (
 });
 
 test("a colleague cannot open another store's data", async ({ page, baseURL }) => {
-  await signInThroughForm(page, 'colleague');
+  await signIn(page, 'colleague');
   await expect(page).toHaveURL(/\/report$/);
   const res = await page.goto(`/stores/${OTHER_STORE}`);
   expect(res?.status()).toBe(403);
@@ -38,12 +38,21 @@ test('POST /api/incidents is idempotent, scoped and validated', async ({ baseURL
   expect(again.status()).toBe(200);
   expect(await again.json()).toEqual(created);
 
-  const other = await api.post('/api/incidents', { data: { ...body, store: OTHER_STORE }, headers: { 'Idempotency-Key': randomUUID() } });
+  const other = await api.post('/api/incidents', {
+    data: { ...body, store: OTHER_STORE },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
   expect(other.status()).toBe(403);
-  const bad = await api.post('/api/incidents', { data: { store: HOME_STORE }, headers: { 'Idempotency-Key': randomUUID() } });
+  const bad = await api.post('/api/incidents', {
+    data: { store: HOME_STORE },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'type' })]));
-  const notJson = await api.post('/api/incidents', { data: 'type=theft', headers: { 'Idempotency-Key': randomUUID(), 'content-type': 'text/plain' } });
+  const notJson = await api.post('/api/incidents', {
+    data: 'type=theft',
+    headers: { 'Idempotency-Key': randomUUID(), 'content-type': 'text/plain' },
+  });
   expect(notJson.status()).toBe(415);
   const noKey = await api.post('/api/incidents', { data: body });
   expect(noKey.status()).toBe(400);
@@ -54,5 +63,7 @@ test('GET /api/health and /api/openapi.json describe the running app', async ({ 
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: 'ok', db: 'ok' });
   const doc = (await (await request.get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/me', '/api/incidents', '/api/alerts']));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(['/api/health', '/api/me', '/api/incidents', '/api/alerts']),
+  );
 });

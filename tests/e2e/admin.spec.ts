@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { expectNoSeriousA11yViolations, signIn } from './helpers';
 
-test('an admin registers a device, sees its key once, and revoking it stops the key working', async ({ page, request }) => {
-  await signInThroughForm(page, 'admin');
+test('an admin registers a device, sees its key once, and revoking it stops the key working', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'admin');
   await page.goto('/admin/devices');
   await expect(page.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -16,7 +19,13 @@ test('an admin registers a device, sees its key once, and revoking it stops the 
   const apiKey = (await page.getByTestId('api-key').textContent())!.trim();
   expect(apiKey).toMatch(/^vgl_/);
 
-  const send = () => request.post('/api/ingest/events', { headers: { authorization: `Bearer ${apiKey}` }, data: { events: [{ id: `${Date.now()}-${Math.random()}`, type: 'motion', occurredAt: new Date().toISOString() }] } });
+  const send = () =>
+    request.post('/api/ingest/events', {
+      headers: { authorization: `Bearer ${apiKey}` },
+      data: {
+        events: [{ id: `${Date.now()}-${Math.random()}`, type: 'motion', occurredAt: new Date().toISOString() }],
+      },
+    });
   expect((await send()).status()).toBe(202);
 
   await page.reload();
@@ -28,7 +37,7 @@ test('an admin registers a device, sees its key once, and revoking it stops the 
 });
 
 test('the rule editor previews how often a rule would have fired, then saves it', async ({ page }) => {
-  await signInThroughForm(page, 'admin');
+  await signIn(page, 'admin');
   await page.goto('/admin/rules');
   await expect(page.getByRole('heading', { name: 'Alert rules', level: 1 })).toBeVisible();
   await expect(page.getByRole('cell', { name: /^Panic button/ })).toBeVisible();
@@ -37,14 +46,16 @@ test('the rule editor previews how often a rule would have fired, then saves it'
   await page.getByLabel('Event type').selectOption('door_open');
   await page.getByLabel('At least (events)').fill('1');
   await page.getByRole('button', { name: 'Preview last 30 days' }).click();
-  await expect(page.getByRole('region', { name: 'Backtest' })).toContainText(/Would have fired \d+ times? in the last 30 days/);
+  await expect(page.getByRole('region', { name: 'Backtest' })).toContainText(
+    /Would have fired \d+ times? in the last 30 days/,
+  );
   await page.getByRole('button', { name: 'Save rule' }).click();
   await expect(page.getByRole('status')).toContainText('Rule saved');
   await expect(page.getByRole('cell', { name: /^E2E door left open/ })).toBeVisible();
 });
 
 test('a store manager cannot make chain-wide rules, and gets a clear message', async ({ page }) => {
-  await signInThroughForm(page, 'manager');
+  await signIn(page, 'manager');
   await page.goto('/admin/rules');
   await page.getByLabel('Name', { exact: true }).fill('Everywhere');
   await page.getByLabel('Applies to').selectOption('all');

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
-import { apiSession, connectSocket, expectNoSeriousA11yViolations, HOME_STORE, OTHER_STORE, signInThroughForm } from './helpers';
+import { apiSession, connectSocket, expectNoSeriousA11yViolations, HOME_STORE, OTHER_STORE, signIn } from './helpers';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 test.afterAll(async () => {
@@ -25,15 +25,24 @@ async function alertAt(store: string, title: string, severity = 'high'): Promise
 
 /** A critical alert:new with only the contract's fields, pushed through PostgreSQL as a worker would. */
 function emitCritical(store: string) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/support/emit-from-worker.ts', store, 'alert:new', randomUUID()], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'tests/support/emit-from-worker.ts', store, 'alert:new', randomUUID()],
+    {
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    },
+  );
 }
 
-async function openConsole(browser: Browser, local: string, store: string, init?: (page: Page) => Promise<void>): Promise<Page> {
+async function openConsole(
+  browser: Browser,
+  local: string,
+  store: string,
+  init?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   if (init) await init(page);
-  await signInThroughForm(page, local);
+  await signIn(page, local);
   await page.goto(`/stores/${store}`);
   await expect(page.getByTestId('connection')).toHaveText('Live');
   return page;
@@ -41,10 +50,15 @@ async function openConsole(browser: Browser, local: string, store: string, init?
 
 const uniqueTitle = (what: string) => `${what} ${randomUUID().slice(0, 6)}`;
 
-test('one console assigns and creates an incident; the other sees both within 2 s, and the timeline records who and when', async ({ browser }) => {
+test('one console assigns and creates an incident; the other sees both within 2 s, and the timeline records who and when', async ({
+  browser,
+}) => {
   const title = uniqueTitle('Shelf sweep');
   await alertAt(HOME_STORE, title);
-  const [a, b] = await Promise.all([openConsole(browser, 'security', HOME_STORE), openConsole(browser, 'manager', HOME_STORE)]);
+  const [a, b] = await Promise.all([
+    openConsole(browser, 'security', HOME_STORE),
+    openConsole(browser, 'manager', HOME_STORE),
+  ]);
   const [cardA, cardB] = [a, b].map((p) => p.getByTestId('alert').filter({ hasText: title }));
   await expect(cardA!).toHaveCount(1);
   await expect(cardB!).toHaveCount(1);
@@ -75,15 +89,28 @@ test('one console assigns and creates an incident; the other sees both within 2 
   await expectNoSeriousA11yViolations(b);
 });
 
-test('linking an alert to an incident checks the reference and shows on the other console within 2 s', async ({ browser, baseURL }) => {
+test('linking an alert to an incident checks the reference and shows on the other console within 2 s', async ({
+  browser,
+  baseURL,
+}) => {
   const title = uniqueTitle('EAS gate');
   await alertAt(HOME_STORE, title);
   const { api } = await apiSession(baseURL!, 'admin');
   const incident = async (store: string) =>
-    ((await (await api.post('/api/incidents', { data: { store, type: 'theft' }, headers: { 'Idempotency-Key': randomUUID() } })).json()) as { ref: string }).ref;
+    (
+      (await (
+        await api.post('/api/incidents', {
+          data: { store, type: 'theft' },
+          headers: { 'Idempotency-Key': randomUUID() },
+        })
+      ).json()) as { ref: string }
+    ).ref;
   const [mine, elsewhere] = [await incident(HOME_STORE), await incident(OTHER_STORE)];
 
-  const [a, b] = await Promise.all([openConsole(browser, 'security', HOME_STORE), openConsole(browser, 'manager', HOME_STORE)]);
+  const [a, b] = await Promise.all([
+    openConsole(browser, 'security', HOME_STORE),
+    openConsole(browser, 'manager', HOME_STORE),
+  ]);
   const [cardA, cardB] = [a, b].map((p) => p.getByTestId('alert').filter({ hasText: title }));
   const input = cardA!.getByLabel(`Incident reference to link ${title} to`);
   const link = cardA!.getByRole('button', { name: `Link to incident for ${title}` });
@@ -104,8 +131,11 @@ test('linking an alert to an incident checks the reference and shows on the othe
   await api.dispose();
 });
 
-test("a security officer gets 403 on another store's console and alert routes, and never receives its socket events", async ({ page, baseURL }) => {
-  await signInThroughForm(page, 'security');
+test("a security officer gets 403 on another store's console and alert routes, and never receives its socket events", async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, 'security');
   expect((await page.goto(`/stores/${OTHER_STORE}`))?.status()).toBe(403);
 
   const theirs = await alertAt(OTHER_STORE, uniqueTitle('Elsewhere'));
@@ -114,8 +144,14 @@ test("a security officer gets 403 on another store's console and alert routes, a
   expect((await security.get(`/api/alerts/${theirs}`)).status()).toBe(403);
   expect((await security.post(`/api/alerts/${theirs}/acknowledge`)).status()).toBe(403);
   expect((await security.post(`/api/alerts/${theirs}/assign`, { data: { userId: randomUUID() } })).status()).toBe(403);
-  expect((await security.post(`/api/alerts/${theirs}/incident`, { data: {}, headers: { 'Idempotency-Key': randomUUID() } })).status()).toBe(403);
-  expect((await security.post(`/api/alerts/${theirs}/link`, { data: { incidentRef: 'INC-2026-000001' } })).status()).toBe(403);
+  expect(
+    (
+      await security.post(`/api/alerts/${theirs}/incident`, { data: {}, headers: { 'Idempotency-Key': randomUUID() } })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (await security.post(`/api/alerts/${theirs}/link`, { data: { incidentRef: 'INC-2026-000001' } })).status(),
+  ).toBe(403);
   const detail = await security.get(`/api/alerts/${ours}`);
   expect(detail.status()).toBe(200);
   expect(await detail.json()).toMatchObject({ alert: { id: ours, storeCode: HOME_STORE }, actions: [] });
@@ -155,7 +191,9 @@ test('the alert in hand stays put when a new alert slides in above it', async ({
   await expect.poll(async () => Math.abs((await held.boundingBox())!.y - top)).toBeLessThan(2);
 });
 
-test('sound and vibration for critical alerts: off by default, remembered, and used when a critical alert arrives', async ({ browser }) => {
+test('sound and vibration for critical alerts: off by default, remembered, and used when a critical alert arrives', async ({
+  browser,
+}) => {
   const store = 'LEI01';
   const page = await openConsole(browser, 'admin', store, async (p) => {
     // Count vibrations instead of buzzing: headless Chromium has no vibration motor.

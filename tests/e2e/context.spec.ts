@@ -4,7 +4,7 @@
 // LIV01 (region NWY) and LON01 (LSE), so the insights views below ask for exactly those months.
 import path from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { expectNoSeriousA11yViolations, signIn } from './helpers';
 
 const FIXTURE = path.join('tests', 'fixtures', 'police-street-crimes.csv');
 const FILE_NAME = 'police-street-crimes.csv';
@@ -36,21 +36,21 @@ async function openInsights(page: Page) {
 test('with no police data, insights show nothing extra; administrators get a pointer to import some', async ({
   page,
 }) => {
-  await signInThroughForm(page, 'admin');
+  await signIn(page, 'admin');
   await openInsights(page);
   await expect(page.getByRole('link', { name: 'Admin → Context data' })).toHaveAttribute('href', '/admin/context');
   await expect(page.getByLabel('Police-recorded shoplifting')).toHaveCount(0);
   await expect(storeTable(page).getByText(COLUMN)).toHaveCount(0);
 
   await page.context().clearCookies();
-  await signInThroughForm(page, 'regional');
+  await signIn(page, 'regional');
   await openInsights(page);
   await expect(page.getByText('Context data')).toHaveCount(0);
   await expect(page.getByLabel('Police-recorded shoplifting')).toHaveCount(0);
 });
 
 test('an administrator imports a police.uk file on the page, and importing it again adds nothing', async ({ page }) => {
-  await signInThroughForm(page, 'admin');
+  await signIn(page, 'admin');
   await page.goto('/admin');
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Context data' }).click();
   await expect(page.getByRole('heading', { name: 'Context data', level: 1 })).toBeVisible();
@@ -94,7 +94,7 @@ test('an administrator imports a police.uk file on the page, and importing it ag
 test('insights show the police layer toggle and column, with the months and the licence, scoped by role', async ({
   page,
 }) => {
-  await signInThroughForm(page, 'admin');
+  await signIn(page, 'admin');
   await openInsights(page);
   const table = storeTable(page);
   await expect(table.locator('thead th').filter({ hasText: COLUMN })).toContainText('Aug to Oct 2026');
@@ -114,7 +114,7 @@ test('insights show the police layer toggle and column, with the months and the 
   await expectNoSeriousA11yViolations(page);
 
   await page.context().clearCookies();
-  await signInThroughForm(page, 'regional');
+  await signIn(page, 'regional');
   await openInsights(page);
   await expect(await policeCell(storeTable(page), 'Liverpool Church Street')).toHaveText('12');
   await expect(storeTable(page).getByText('London Camden High Street')).toHaveCount(0);
@@ -126,7 +126,7 @@ test('insights show the police layer toggle and column, with the months and the 
 });
 
 test('deleting the imports (after confirming) removes the layer again', async ({ page }) => {
-  await signInThroughForm(page, 'admin');
+  await signIn(page, 'admin');
   await page.goto('/admin/context');
   const rows = page.getByRole('table', { name: /Imported police\.uk/ }).locator('tbody tr');
   await expect(rows).toHaveCount(2);

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { apiSession, connectSocket, createDeviceWithCli as createDevice, HOME_STORE, OTHER_STORE } from './helpers';
 
-const ev = (type: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), ...extra });
+const ev = (type: string, extra: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  type,
+  occurredAt: new Date().toISOString(),
+  ...extra,
+});
 
 test('a device key ingests a batch once, and a redelivery counts as duplicates', async ({ request, baseURL }) => {
   const device = createDevice(HOME_STORE);
@@ -17,7 +22,9 @@ test('a device key ingests a batch once, and a redelivery counts as duplicates',
   expect(await again.json()).toMatchObject({ accepted: 0, duplicates: 2 });
 
   const { api } = await apiSession(baseURL!, 'security');
-  const listed = (await (await api.get(`/api/events?store=${HOME_STORE}&device=${device.id}`)).json()) as { events: { vendorEventId: string; zone: string | null }[] };
+  const listed = (await (await api.get(`/api/events?store=${HOME_STORE}&device=${device.id}`)).json()) as {
+    events: { vendorEventId: string; zone: string | null }[];
+  };
   expect(listed.events.map((e) => e.vendorEventId).sort()).toEqual(events.map((e) => e.id).sort());
   expect(listed.events.find((e) => e.vendorEventId === events[0]!.id)!.zone).toBe('Main entrance');
   expect((await api.get(`/api/events?store=${OTHER_STORE}`)).status()).toBe(403);
@@ -27,14 +34,21 @@ test('bad input is refused whole with a clear 4xx and nothing is stored', async 
   const device = createDevice(HOME_STORE);
   const headers = { authorization: `Bearer ${device.apiKey}`, 'content-type': 'application/json' };
   const good = ev('door_open');
-  const invalid = await request.post('/api/ingest/events', { headers, data: { events: [good, { id: 'x', type: 'teleport', occurredAt: 'yesterday' }] } });
+  const invalid = await request.post('/api/ingest/events', {
+    headers,
+    data: { events: [good, { id: 'x', type: 'teleport', occurredAt: 'yesterday' }] },
+  });
   expect(invalid.status()).toBe(400);
   const body = (await invalid.json()) as { issues: { path: string }[] };
   expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['events.1.type', 'events.1.occurredAt']));
 
   expect((await request.post('/api/ingest/events', { headers, data: '{"events": [' })).status()).toBe(400);
   expect((await request.post('/api/ingest/events', { headers, data: { events: [] } })).status()).toBe(400);
-  expect((await request.post('/api/ingest/events', { headers: { ...headers, 'content-type': 'text/plain' }, data: 'hello' })).status()).toBe(415);
+  expect(
+    (
+      await request.post('/api/ingest/events', { headers: { ...headers, 'content-type': 'text/plain' }, data: 'hello' })
+    ).status(),
+  ).toBe(415);
   const huge = JSON.stringify({ events: [ev('door_open', { data: { blob: 'x'.repeat(5 * 1024 * 1024) } })] });
   expect((await request.post('/api/ingest/events', { headers, data: huge })).status()).toBe(413);
 
@@ -44,7 +58,10 @@ test('bad input is refused whole with a clear 4xx and nothing is stored', async 
 });
 
 test('a wrong or revoked key gets 401', async ({ request }) => {
-  const res = await request.post('/api/ingest/events', { headers: { authorization: 'Bearer vgl_not-a-key' }, data: { events: [ev('door_open')] } });
+  const res = await request.post('/api/ingest/events', {
+    headers: { authorization: 'Bearer vgl_not-a-key' },
+    data: { events: [ev('door_open')] },
+  });
   expect(res.status()).toBe(401);
   expect((await request.post('/api/ingest/events', { data: { events: [ev('door_open')] } })).status()).toBe(401);
 });
@@ -53,14 +70,21 @@ test('a wrong or revoked key gets 401', async ({ request }) => {
 test('a device that floods the endpoint is rate limited, and told when to retry', async ({ request }) => {
   const device = createDevice(HOME_STORE);
   const headers = { authorization: `Bearer ${device.apiKey}` };
-  const responses = await Promise.all(Array.from({ length: 100 }, () => request.post('/api/ingest/events', { headers, data: { events: [ev('motion')] } })));
+  const responses = await Promise.all(
+    Array.from({ length: 100 }, () =>
+      request.post('/api/ingest/events', { headers, data: { events: [ev('motion')] } }),
+    ),
+  );
   const limited = responses.filter((r) => r.status() === 429);
   expect(limited.length).toBeGreaterThan(0);
   expect(Number(limited[0]!.headers()['retry-after'])).toBeGreaterThan(0);
   expect(responses.filter((r) => r.status() === 202).length).toBeGreaterThanOrEqual(20);
 });
 
-test("a panic event raises a critical alert that reaches its store's security officer live, and no one else's", async ({ request, baseURL }) => {
+test("a panic event raises a critical alert that reaches its store's security officer live, and no one else's", async ({
+  request,
+  baseURL,
+}) => {
   const { cookie } = await apiSession(baseURL!, 'security');
   const socket = await connectSocket(baseURL!, cookie);
   try {
@@ -68,9 +92,15 @@ test("a panic event raises a critical alert that reaches its store's security of
     socket.on('alert:new', (a: (typeof received)[number]) => received.push(a));
 
     const elsewhere = createDevice(OTHER_STORE);
-    await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${elsewhere.apiKey}` }, data: { events: [ev('panic')] } });
+    await request.post('/api/ingest/events', {
+      headers: { authorization: `Bearer ${elsewhere.apiKey}` },
+      data: { events: [ev('panic')] },
+    });
     const home = createDevice(HOME_STORE);
-    const res = await request.post('/api/ingest/events', { headers: { authorization: `Bearer ${home.apiKey}` }, data: { events: [ev('panic', { zone: 'tills' })] } });
+    const res = await request.post('/api/ingest/events', {
+      headers: { authorization: `Bearer ${home.apiKey}` },
+      data: { events: [ev('panic', { zone: 'tills' })] },
+    });
     expect(await res.json()).toMatchObject({ accepted: 1, alerts: 1 });
     await expect.poll(() => received.length, { timeout: 2000 }).toBe(1);
     await new Promise((r) => setTimeout(r, 300));
@@ -99,7 +129,10 @@ test('ONVIF notifications are ingested once; XXE and billion-laughs payloads are
   const first = await request.post('/api/ingest/onvif', { headers, data: xml });
   expect(first.status()).toBe(202);
   expect(await first.json()).toMatchObject({ accepted: 1, duplicates: 0 });
-  expect(await (await request.post('/api/ingest/onvif', { headers, data: xml })).json()).toMatchObject({ accepted: 0, duplicates: 1 });
+  expect(await (await request.post('/api/ingest/onvif', { headers, data: xml })).json()).toMatchObject({
+    accepted: 0,
+    duplicates: 1,
+  });
 
   const xxe = `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><wsnt:Notify xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2"><wsnt:NotificationMessage><wsnt:Topic>&xxe;</wsnt:Topic></wsnt:NotificationMessage></wsnt:Notify>`;
   const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><a>&lol3;</a>`;
@@ -108,7 +141,14 @@ test('ONVIF notifications are ingested once; XXE and billion-laughs payloads are
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { message: string }).message).toBeTruthy();
   }
-  expect((await request.post('/api/ingest/onvif', { headers: { ...headers, 'content-type': 'application/json' }, data: '{}' })).status()).toBe(415);
+  expect(
+    (
+      await request.post('/api/ingest/onvif', {
+        headers: { ...headers, 'content-type': 'application/json' },
+        data: '{}',
+      })
+    ).status(),
+  ).toBe(415);
 });
 
 test('POSLog XML is ingested, and a refund without a receipt over £50 alerts the store', async ({ request }) => {

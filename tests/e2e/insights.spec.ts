@@ -1,7 +1,7 @@
 // Insights for regional managers: scope on the map and in every chart, the drill-down's 403,
 // a map that really draws in headless Chromium (WebGL via SwiftShader), CSV export and axe.
 import { expect, test } from '@playwright/test';
-import { apiSession, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { apiSession, expectNoSeriousA11yViolations, signIn } from './helpers';
 import { circlePixels } from './map-pixels';
 
 const NWY_STORES = ['BRD01', 'LDS01', 'LIV01', 'MCR01', 'PRE01', 'SHF01'];
@@ -11,7 +11,7 @@ test('a regional manager sees only their region on the map and in every chart, a
   page,
   baseURL,
 }) => {
-  await signInThroughForm(page, 'regional');
+  await signIn(page, 'regional');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/insights');
   await expect(page.getByRole('heading', { name: 'Where are the hotspots?' })).toBeVisible({ timeout: 30_000 });
@@ -56,7 +56,7 @@ test('a regional manager sees only their region on the map and in every chart, a
 test("a regional manager gets 403 on another region's drill-down, and their own opens from the map", async ({
   page,
 }) => {
-  await signInThroughForm(page, 'regional');
+  await signIn(page, 'regional');
   const res = await page.goto('/insights/stores/LON01');
   expect(res?.status()).toBe(403);
   expect((await page.goto('/insights?region=LSE'))?.status()).toBe(403);
@@ -79,16 +79,18 @@ test("a regional manager gets 403 on another region's drill-down, and their own 
 test('filters apply, invalid ones explain themselves, and a store manager sees only the home store', async ({
   page,
 }) => {
-  await signInThroughForm(page, 'manager');
+  await signIn(page, 'manager');
   await page.goto('/insights?period=7d&types=theft');
   await expect(page.getByText(/Showing the last 7 days/)).toBeVisible({ timeout: 30_000 });
   expect((await page.getByTestId('store-map').getAttribute('data-stores', { timeout: 20_000 }))!).toBe('MCR01');
   await page.goto('/insights?from=2026-01-01');
-  await expect(page.getByRole('alert').filter({ hasText: 'Those filters' })).toContainText('Give both a start and an end date.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Those filters' })).toContainText(
+    'Give both a start and an end date.',
+  );
 });
 
 test('custom dates show as "Dates" in the period menu, and choosing a preset again clears them', async ({ page }) => {
-  await signInThroughForm(page, 'manager');
+  await signIn(page, 'manager');
   await page.goto('/insights?from=2026-10-01&to=2026-10-31');
   await expect(page.getByText('Showing 1 Oct 2026 to 31 Oct 2026, compared with the 31 days before')).toBeVisible({
     timeout: 30_000,

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
-import { apiSession, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { apiSession, expectNoSeriousA11yViolations, signIn } from './helpers';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 test.afterAll(async () => sql.end());
@@ -41,9 +41,11 @@ async function enterPin(page: Page, staffNumber: string, pin: string) {
   await page.getByRole('button', { name: 'Start my report' }).click();
 }
 
-test('a kiosk paired from the admin page takes a PIN-identified report that the console sees within 2 s', async ({ browser }) => {
+test('a kiosk paired from the admin page takes a PIN-identified report that the console sees within 2 s', async ({
+  browser,
+}) => {
   const manager = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signInThroughForm(manager, 'manager');
+  await signIn(manager, 'manager');
   await manager.goto('/admin/devices');
   await manager.getByLabel('Kiosk for').selectOption('MCR01');
   await manager.getByRole('button', { name: 'Create pairing code' }).click();
@@ -69,7 +71,9 @@ test('a kiosk paired from the admin page takes a PIN-identified report that the 
   await expect(manager.getByTestId('triage-item').filter({ hasText: ref })).toHaveCount(1, { timeout: 2000 });
   expect(Date.now() - sentAt).toBeLessThan(2500);
 
-  const [row] = await sql<{ source: string; email: string }[]>`select i.source, u.email from incident i join app_user u on u.id = i.reporter_id where i.ref = ${ref}`;
+  const [row] = await sql<
+    { source: string; email: string }[]
+  >`select i.source, u.email from incident i join app_user u on u.id = i.reporter_id where i.ref = ${ref}`;
   expect(row).toEqual({ source: 'kiosk', email: 'colleague@demo.vigil' });
 
   // Done: the kiosk forgets the colleague straight away.
@@ -78,7 +82,10 @@ test('a kiosk paired from the admin page takes a PIN-identified report that the 
   await expect(kiosk.getByLabel('Staff number')).toHaveValue('');
 });
 
-test('five wrong PINs lock that PIN for 15 minutes, and the right PIN is refused meanwhile', async ({ browser, baseURL }) => {
+test('five wrong PINs lock that PIN for 15 minutes, and the right PIN is refused meanwhile', async ({
+  browser,
+  baseURL,
+}) => {
   const kiosk = await pairKiosk(browser, await pairingCode(baseURL!, 'MCR01'));
   for (let i = 1; i <= 4; i++) {
     await enterPin(kiosk, '100002', '0000');
@@ -89,24 +96,34 @@ test('five wrong PINs lock that PIN for 15 minutes, and the right PIN is refused
   await enterPin(kiosk, '100002', PIN);
   await expect(kiosk.locator('#pin-error')).toContainText('This PIN is locked');
   await expect(kiosk.getByText('Reporting as you')).toHaveCount(0);
-  const audit = await sql<{ action: string }[]>`select action from audit_log where action like 'kiosk.pin.%' and detail->>'store' = 'MCR01' order by seq desc limit 2`;
+  const audit = await sql<
+    { action: string }[]
+  >`select action from audit_log where action like 'kiosk.pin.%' and detail->>'store' = 'MCR01' order by seq desc limit 2`;
   expect(audit.map((a) => a.action)).toEqual(['kiosk.pin.refused_locked', 'kiosk.pin.locked']);
 });
 
 test('a revoked kiosk is refused at its next request', async ({ browser, baseURL }) => {
   const kiosk = await pairKiosk(browser, await pairingCode(baseURL!, 'MCR01'));
-  const [device] = await sql<{ id: string }[]>`select id from device where kind = 'kiosk' and status = 'active' order by created_at desc limit 1`;
+  const [device] = await sql<
+    { id: string }[]
+  >`select id from device where kind = 'kiosk' and status = 'active' order by created_at desc limit 1`;
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/vigil.ts', 'device', 'revoke', '--id', device!.id], {
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
   });
   await enterPin(kiosk, '100001', PIN);
   await expect(kiosk.getByRole('heading', { name: 'Set up this kiosk' })).toBeVisible();
   await expect(kiosk.getByRole('alert').filter({ hasText: 'switched off or unpaired' })).toBeVisible();
-  const res = await kiosk.request.post('/api/incidents', { data: { store: 'MCR01', type: 'theft' }, headers: { 'Idempotency-Key': randomUUID() } });
+  const res = await kiosk.request.post('/api/incidents', {
+    data: { store: 'MCR01', type: 'theft' },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
   expect(res.status()).toBe(401);
 });
 
-test('after a minute without a touch the kiosk forgets the colleague and everything typed', async ({ browser, baseURL }) => {
+test('after a minute without a touch the kiosk forgets the colleague and everything typed', async ({
+  browser,
+  baseURL,
+}) => {
   const code = await pairingCode(baseURL!, 'MCR01');
   const context = await browser.newContext(KIOSK);
   const kiosk = await context.newPage();

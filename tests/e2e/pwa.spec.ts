@@ -10,7 +10,7 @@ import path from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { apiSession, connectSocket, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { apiSession, connectSocket, expectNoSeriousA11yViolations, signIn } from './helpers';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 const count = async (query: Promise<{ n: number }[]>) => (await query)[0]!.n;
@@ -21,7 +21,7 @@ const PHOTO = path.join('public', 'icons', 'icon-512.png');
 
 async function phoneAs(ctx: BrowserContext, local: string): Promise<Page> {
   const page = await ctx.newPage();
-  await signInThroughForm(page, local);
+  await signIn(page, local);
   await page.goto('/report');
   // Offline reporting needs the service worker in charge of the page.
   // (The first visit installs it, precaching the app shell, which takes a moment on a busy machine.)
@@ -41,7 +41,10 @@ async function fillReport(page: Page, type: string, description: string, photo =
   await page.getByRole('button', { name: 'Send report' }).click();
 }
 
-test('offline reports are kept through a reload and arrive exactly once, photo intact', async ({ browser, baseURL }) => {
+test('offline reports are kept through a reload and arrive exactly once, photo intact', async ({
+  browser,
+  baseURL,
+}) => {
   const ctx = await browser.newContext(PHONE);
   const page = await phoneAs(ctx, 'colleague');
   const marker = `offline-${randomUUID().slice(0, 8)}`;
@@ -49,7 +52,10 @@ test('offline reports are kept through a reload and arrive exactly once, photo i
   await ctx.setOffline(true);
   await fillReport(page, 'Theft', `${marker} 1`, true);
   await expect(page.getByText('Saved on this phone, will send when online')).toBeVisible();
-  for (const [i, type] of [[2, 'Threats or abuse'], [3, 'Criminal damage']] as const) {
+  for (const [i, type] of [
+    [2, 'Threats or abuse'],
+    [3, 'Criminal damage'],
+  ] as const) {
     await page.getByRole('button', { name: 'Report something else' }).click();
     await fillReport(page, type, `${marker} ${i}`);
     await expect(page.getByText('Saved on this phone, will send when online')).toBeVisible();
@@ -65,7 +71,9 @@ test('offline reports are kept through a reload and arrive exactly once, photo i
   expect(rows.map((r) => r.description)).toEqual([`${marker} 1`, `${marker} 2`, `${marker} 3`]);
 
   // The photo: stored once, and the file on disk hashes to what the phone computed.
-  const evidence = await sql<{ sha256: string; storage_key: string; mime: string }[]>`select sha256, storage_key, mime from evidence where incident_id = ${rows[0]!.id}`;
+  const evidence = await sql<
+    { sha256: string; storage_key: string; mime: string }[]
+  >`select sha256, storage_key, mime from evidence where incident_id = ${rows[0]!.id}`;
   expect(evidence).toHaveLength(1);
   expect(evidence[0]!.mime).toBe('image/jpeg');
   const stored = fs.readFileSync(path.join('.data', 'evidence', evidence[0]!.storage_key));
@@ -73,7 +81,10 @@ test('offline reports are kept through a reload and arrive exactly once, photo i
 
   // Replaying a delivered request again changes nothing.
   const { api } = await apiSession(baseURL!, 'colleague');
-  const again = await api.post('/api/incidents', { data: { store: 'MCR01', type: 'criminal_damage', description: `${marker} 3` }, headers: { 'Idempotency-Key': rows[2]!.idempotency_key } });
+  const again = await api.post('/api/incidents', {
+    data: { store: 'MCR01', type: 'criminal_damage', description: `${marker} 3` },
+    headers: { 'Idempotency-Key': rows[2]!.idempotency_key },
+  });
   expect(again.status()).toBe(200);
   expect(await count(sql`select count(*)::int as n from incident where description like ${marker + '%'}`)).toBe(3);
   await ctx.close();
@@ -130,21 +141,31 @@ test('a status change reaches the reporter’s My reports and their push endpoin
     const ecdh = createECDH('prime256v1');
     ecdh.generateKeys();
     const endpoint = `http://127.0.0.1:${port}/push/${randomUUID()}`;
-    const sub = await api.post('/api/push/subscriptions', { data: { endpoint, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') } } });
+    const sub = await api.post('/api/push/subscriptions', {
+      data: {
+        endpoint,
+        keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+      },
+    });
     expect(sub.status()).toBe(201);
     expect(await count(sql`select count(*)::int as n from push_subscription where endpoint = ${endpoint}`)).toBe(1);
 
     const description = `push-${randomUUID().slice(0, 8)}`;
-    const created = await api.post('/api/incidents', { data: { store: 'MCR01', type: 'theft', description }, headers: { 'Idempotency-Key': randomUUID() } });
+    const created = await api.post('/api/incidents', {
+      data: { store: 'MCR01', type: 'theft', description },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
     const { ref } = (await created.json()) as { ref: string };
 
     const manager = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await signInThroughForm(manager, 'manager');
+    await signIn(manager, 'manager');
     await manager.goto('/stores/MCR01');
     const item = manager.getByTestId('triage-item').filter({ hasText: ref });
     await item.locator('summary').click();
     await item.getByLabel(`Move ${ref} to`).selectOption('triaged');
-    await item.getByLabel('Message to the colleague who reported it (optional)').fill('Thank you, we are checking the CCTV.');
+    await item
+      .getByLabel('Message to the colleague who reported it (optional)')
+      .fill('Thank you, we are checking the CCTV.');
     await item.getByRole('button', { name: 'Save' }).click();
     await expect(manager.getByRole('status').filter({ hasText: `${ref} is now triaged` })).toBeVisible();
 
@@ -154,7 +175,7 @@ test('a status change reaches the reporter’s My reports and their push endpoin
 
     const ctx = await browser.newContext(PHONE);
     const colleague = await ctx.newPage();
-    await signInThroughForm(colleague, 'colleague');
+    await signIn(colleague, 'colleague');
     await colleague.goto('/my-reports');
     const report = colleague.getByTestId('my-report').filter({ hasText: ref });
     await expect(report).toContainText('Being looked at');
@@ -169,29 +190,52 @@ test('a status change reaches the reporter’s My reports and their push endpoin
 test('bad reports get a clear 4xx and store nothing', async ({ baseURL }) => {
   const { api } = await apiSession(baseURL!, 'colleague');
   const marker = `bad-${randomUUID().slice(0, 8)}`;
-  const report = (extra: object = {}) => JSON.stringify({ store: 'MCR01', type: 'theft', description: marker, ...extra });
+  const report = (extra: object = {}) =>
+    JSON.stringify({ store: 'MCR01', type: 'theft', description: marker, ...extra });
   const png = fs.readFileSync(PHOTO);
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const post = (multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>) =>
     api.post('/api/incidents', { multipart, headers: { 'Idempotency-Key': randomUUID() } });
 
   const notImage = Buffer.from('%PDF-1.4 not a photo at all');
-  const r1 = await post({ report: report(), photo: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: notImage }, photoSha256: sha(notImage) });
+  const r1 = await post({
+    report: report(),
+    photo: { name: 'x.jpg', mimeType: 'image/jpeg', buffer: notImage },
+    photoSha256: sha(notImage),
+  });
   expect(r1.status()).toBe(400);
   expect(((await r1.json()) as { message: string }).message).toMatch(/not a picture/);
 
   const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(5 * 1024 * 1024 + 10)]);
-  expect((await post({ report: report(), photo: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: big }, photoSha256: sha(big) })).status()).toBe(413);
+  expect(
+    (
+      await post({
+        report: report(),
+        photo: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: big },
+        photoSha256: sha(big),
+      })
+    ).status(),
+  ).toBe(413);
 
-  const r3 = await post({ report: report(), photo: { name: 'p.png', mimeType: 'image/png', buffer: png }, photoSha256: 'a'.repeat(64) });
+  const r3 = await post({
+    report: report(),
+    photo: { name: 'p.png', mimeType: 'image/png', buffer: png },
+    photoSha256: 'a'.repeat(64),
+  });
   expect(r3.status()).toBe(400);
   expect(((await r3.json()) as { message: string }).message).toMatch(/checksum/);
 
-  const r4 = await api.post('/api/incidents', { data: { store: 'MCR01', description: marker }, headers: { 'Idempotency-Key': randomUUID() } });
+  const r4 = await api.post('/api/incidents', {
+    data: { store: 'MCR01', description: marker },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
   expect(r4.status()).toBe(400);
   expect(((await r4.json()) as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('type');
 
-  const r5 = await api.post('/api/incidents', { data: { store: 'LON01', type: 'theft', description: marker }, headers: { 'Idempotency-Key': randomUUID() } });
+  const r5 = await api.post('/api/incidents', {
+    data: { store: 'LON01', type: 'theft', description: marker },
+    headers: { 'Idempotency-Key': randomUUID() },
+  });
   expect(r5.status()).toBe(403);
 
   const r6 = await api.post('/api/incidents', { data: { store: 'MCR01', type: 'theft', description: marker } });
@@ -216,7 +260,11 @@ test('report, My reports and Help pass accessibility checks on a phone', async (
 
 test('Chrome finds the app installable (manifest, icons, service worker)', async ({ baseURL }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-install-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL });
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    baseURL,
+  });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto('/sign-in');
@@ -224,7 +272,9 @@ test('Chrome finds the app installable (manifest, icons, service worker)', async
     await page.reload();
     await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     const cdp = await ctx.newCDPSession(page);
-    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
   } finally {
     await ctx.close();

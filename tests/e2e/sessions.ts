@@ -68,3 +68,33 @@ export async function sharedOnce<T>(key: string, make: () => Promise<T>): Promis
     return value;
   });
 }
+
+/**
+ * Runs `fn` (a client that computes its own codes for the current step, like the shared
+ * contract smoke test) at a moment when the current step is unused for every one of
+ * these people, and records it as used afterwards.
+ */
+export async function withCurrentStepFree<T>(emails: string[], fn: () => Promise<T>): Promise<T> {
+  const sorted = [...emails].sort();
+  const hold = async (i: number): Promise<T> => {
+    if (i < sorted.length) return withLock(`totp-${sorted[i]}`, () => hold(i + 1));
+    const stepFile = (email: string) => file(`${email}.step`);
+    const lastUsed = Math.max(
+      ...sorted.map((e) => (fs.existsSync(stepFile(e)) ? Number(fs.readFileSync(stepFile(e), 'utf8')) : -Infinity)),
+    );
+    // Start early in a fresh step so the client's codes don't straddle a step boundary.
+    for (;;) {
+      const now = Math.floor(Date.now() / STEP_MS);
+      const intoStep = Date.now() - now * STEP_MS;
+      if (now > lastUsed && intoStep < STEP_MS / 2) break;
+      await sleep(500);
+    }
+    try {
+      return await fn();
+    } finally {
+      const used = String(Math.floor(Date.now() / STEP_MS));
+      for (const e of sorted) fs.writeFileSync(stepFile(e), used);
+    }
+  };
+  return hold(0);
+}

@@ -24,7 +24,11 @@ const nextEvent = <T>(socket: Socket, event: string, timeoutMs = 5000) =>
 
 test('two web processes on one database share socket.io rooms', async ({ baseURL }) => {
   const secondPort = 3101;
-  const second = startProcess(['server.ts'], { DATABASE_URL: databaseUrl, PORT: String(secondPort), NODE_ENV: 'production' });
+  const second = startProcess(['server.ts'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(secondPort),
+    NODE_ENV: 'production',
+  });
   const secondUrl = `http://127.0.0.1:${secondPort}`;
   try {
     await waitForHealth(secondUrl, 60_000);
@@ -33,8 +37,17 @@ test('two web processes on one database share socket.io rooms', async ({ baseURL
     try {
       // 1. An incident reported through the first process reaches a client of the second.
       const { api } = await apiSession(baseURL!, 'colleague');
-      const received = nextEvent<{ id: string; storeCode: string; severity: string; status: string; createdAt: string }>(socket, 'incident:new');
-      const res = await api.post('/api/incidents', { data: { store: HOME_STORE, type: 'theft' }, headers: { 'Idempotency-Key': randomUUID() } });
+      const received = nextEvent<{
+        id: string;
+        storeCode: string;
+        severity: string;
+        status: string;
+        createdAt: string;
+      }>(socket, 'incident:new');
+      const res = await api.post('/api/incidents', {
+        data: { store: HOME_STORE, type: 'theft' },
+        headers: { 'Idempotency-Key': randomUUID() },
+      });
       expect(res.status()).toBe(201);
       const created = (await res.json()) as { id: string };
       const event = await received;
@@ -48,7 +61,9 @@ test('two web processes on one database share socket.io rooms', async ({ baseURL
       socket.on('alert:new', (p: { id: string }) => seen.push(p.id));
       const emit = (storeCode: string, id: string) =>
         new Promise<void>((resolve, reject) => {
-          const child = startProcess(['tests/support/emit-from-worker.ts', storeCode, 'alert:new', id], { DATABASE_URL: databaseUrl });
+          const child = startProcess(['tests/support/emit-from-worker.ts', storeCode, 'alert:new', id], {
+            DATABASE_URL: databaseUrl,
+          });
           child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`emitter exited ${code}`))));
         });
       await emit(OTHER_STORE, 'not-mine');
@@ -59,7 +74,9 @@ test('two web processes on one database share socket.io rooms', async ({ baseURL
       expect(seen).toEqual(['mine']);
 
       // 3. A reconnecting console can ask what it missed.
-      const missed = await socket.timeout(5000).emitWithAck('alerts:since', { after: new Date(Date.now() - 3600_000).toISOString() });
+      const missed = await socket
+        .timeout(5000)
+        .emitWithAck('alerts:since', { after: new Date(Date.now() - 3600_000).toISOString() });
       expect(missed).toMatchObject({ ok: true });
     } finally {
       socket.close();
