@@ -122,6 +122,21 @@ describe('request bodies past their limit', () => {
     await expectCut(res, multipart.pulled(), MAX_PHOTOS * MAX_PHOTO_BYTES + 64 * 1024);
   });
 
+  it('POST /api/incidents still takes a multipart report within its allowance', async () => {
+    const cookie = await sessionCookie((await actorFor('colleague')).id);
+    const form = new FormData();
+    form.set('report', JSON.stringify({ store: HOME_STORE, type: 'theft' }));
+    const encoded = new Response(form);
+    const req = post('/api/incidents', encoded.body!, {
+      'content-type': encoded.headers.get('content-type')!,
+      ...key(),
+      cookie,
+    });
+    const res = await callRoute(report, req);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ ref: expect.any(String) });
+  });
+
   it('POST /api/panic stops at 4 KB', async () => {
     const cookie = await sessionCookie((await actorFor('security')).id);
     const body = hugeBody('{"store":"');
