@@ -12,6 +12,7 @@ import { loadActor } from '@/lib/auth/actor';
 import { userIdFromCookieHeader } from '@/lib/auth/session-token';
 import { env, requireEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { setClientHeaders } from '@/lib/http/client-address';
 import { kioskRoom, roomsFor } from '@/lib/realtime/rooms';
 import { authenticateKiosk } from '@/lib/kiosk/authenticate-kiosk';
 import { KIOSK_DEVICE_COOKIE } from '@/lib/kiosk/kiosk-credentials';
@@ -23,7 +24,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    // Before Next: the client address and scheme, believing forwarded headers only from trusted proxies.
+    setClientHeaders(req, env.VIGIL_TRUSTED_PROXIES);
+    void handle(req, res);
+  });
   const adapterPool = new pg.Pool({ connectionString: requireEnv('DATABASE_URL'), max: 3 });
   adapterPool.on('error', (e: Error & { code?: string }) => {
     // 57P01: the database is shutting down (Ctrl-C stops it alongside us).
@@ -58,7 +63,8 @@ async function main() {
       if (typeof ack !== 'function') return;
       try {
         // Scope is re-read so a membership removed since the handshake is honoured.
-        if (!socket.data.actorId) return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
+        if (!socket.data.actorId)
+          return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
         const actor = await loadActor(getDb(), String(socket.data.actorId));
         if (!actor) return ack({ ok: false, error: 'unauthenticated' });
         ack({ ok: true, alerts: await listAlertsSince(getDb(), actor, input) });

@@ -1,6 +1,7 @@
 // The only reader of process.env. Every process (web, workers, CLI, tests) imports
 // `env` from here, so configuration is validated once and typed everywhere.
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 // An empty string means "unset", so `FOO= npm start` behaves like no FOO at all.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -8,7 +9,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const flag = (fallback: boolean) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback),
+    (v) =>
+      typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback,
     z.boolean(),
   );
 
@@ -42,6 +44,20 @@ const schema = z.object({
   VAPID_SUBJECT: optional(z.string()).default('mailto:security@vigil.invalid'),
   /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
   VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated
+   * addresses and CIDRs, e.g. `10.0.0.0/8,2001:db8::1`. Default none, loopback included, so a
+   * client cannot choose the address that rate limits and audit entries see.
+   */
+  VIGIL_TRUSTED_PROXIES: optional(
+    z.string().superRefine((list, ctx) => {
+      try {
+        parseTrustedProxies(list);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
 });
 

@@ -5,6 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireEnv } from '@/lib/env';
+import { clientIp } from '@/lib/http/client-address';
 import { type SignInFailure, signInWithPassword } from './sign-in';
 
 class SignInRefused extends CredentialsSignin {
@@ -32,8 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {}, totp: {} },
       async authorize(credentials, request) {
-        const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-        const result = await signInWithPassword(getDb(), credentials, ip);
+        const result = await signInWithPassword(getDb(), credentials, clientIp(request));
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.userId };
       },
@@ -52,7 +52,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signOut(message) {
       const sub = 'token' in message ? message.token?.sub : undefined;
-      if (sub) await recordAudit(getDb(), { actorId: sub, actorLabel: sub, action: 'auth.sign_out', entityType: 'user', entityId: sub });
+      if (sub)
+        await recordAudit(getDb(), {
+          actorId: sub,
+          actorLabel: sub,
+          action: 'auth.sign_out',
+          entityType: 'user',
+          entityId: sub,
+        });
     },
   },
 }));

@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { Role } from '@/lib/domain/enums';
 import { Unauthenticated } from '@/lib/errors';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-address';
 import { type Actor, loadActor } from './actor';
 import { auth } from './auth';
 import { canAccessStore, hasRole } from './permissions';
@@ -35,7 +36,7 @@ export async function requirePageActor(req: PageRequirement = {}): Promise<Actor
   return actor;
 }
 
+/** The client's address for pages and server actions (route handlers use clientIp(req)); see lib/http/client-address. */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? h.get('x-real-ip') ?? null;
+  return (await headers()).get(CLIENT_IP_HEADER);
 }
