@@ -45,6 +45,11 @@ const schema = z.object({
   /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
   VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
   /**
+   * The address people and devices use to reach Vigil, e.g. `https://vigil.example.com`. When it
+   * is https, the kiosk's device cookie is always Secure, even if TLS ends at a proxy.
+   */
+  VIGIL_PUBLIC_URL: optional(z.string().url()),
+  /**
    * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated
    * addresses and CIDRs, e.g. `10.0.0.0/8,2001:db8::1`. Default none, loopback included, so a
    * client cannot choose the address that rate limits and audit entries see.
