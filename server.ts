@@ -63,8 +63,7 @@ async function main() {
       if (typeof ack !== 'function') return;
       try {
         // Scope is re-read so a membership removed since the handshake is honoured.
-        if (!socket.data.actorId)
-          return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
+        if (!socket.data.actorId) return ack({ ok: false, error: 'forbidden', message: 'Kiosks reload their alert banner instead.' });
         const actor = await loadActor(getDb(), String(socket.data.actorId));
         if (!actor) return ack({ ok: false, error: 'unauthenticated' });
         ack({ ok: true, alerts: await listAlertsSince(getDb(), actor, input) });

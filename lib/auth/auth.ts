@@ -52,14 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   events: {
     async signOut(message) {
       const sub = 'token' in message ? message.token?.sub : undefined;
-      if (sub)
-        await recordAudit(getDb(), {
-          actorId: sub,
-          actorLabel: sub,
-          action: 'auth.sign_out',
-          entityType: 'user',
-          entityId: sub,
-        });
+      if (sub) await recordAudit(getDb(), { actorId: sub, actorLabel: sub, action: 'auth.sign_out', entityType: 'user', entityId: sub });
     },
   },
 }));

@@ -1,16 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import {
-  devices,
-  evidence,
-  evidenceCustody,
-  incidentEvents,
-  incidents,
-  stores,
-  wellbeingChecks,
-  zones,
-} from '@/db/schema';
+import { devices, evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertStoreAccess, STORE_STAFF } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -89,9 +80,7 @@ export async function createIncident(
   assertStoreAccess(actor, store.id, STORE_STAFF);
   if (opts.source === 'kiosk') {
     // A kiosk files for the store it is paired to, even when its colleague also works elsewhere.
-    const [kiosk] = opts.deviceId
-      ? await db.select({ storeId: devices.storeId }).from(devices).where(eq(devices.id, opts.deviceId))
-      : [];
+    const [kiosk] = opts.deviceId ? await db.select({ storeId: devices.storeId }).from(devices).where(eq(devices.id, opts.deviceId)) : [];
     if (kiosk?.storeId !== store.id) throw new Forbidden('This kiosk reports for its own store only.');
   }
   if (input.zoneId) {
@@ -115,10 +104,7 @@ export async function createIncident(
     const mine = written.filter((w) => w.created).map((w) => w.storageKey);
     if (mine.length === 0) return;
     // Another report may have stored the same photo meanwhile; its file must stay.
-    const referenced = await db
-      .select({ key: evidence.storageKey })
-      .from(evidence)
-      .where(inArray(evidence.storageKey, mine));
+    const referenced = await db.select({ key: evidence.storageKey }).from(evidence).where(inArray(evidence.storageKey, mine));
     await removeEvidenceFiles(mine.filter((k) => !referenced.some((r) => r.key === k)));
   };
   const by = actor.system ? null : actor.id;
@@ -175,27 +161,33 @@ export async function createIncident(
             capturedByDeviceId: opts.deviceId ?? null,
           })
           .returning({ id: evidence.id });
-        await tx.insert(evidenceCustody).values({
-          evidenceId: ev!.id,
-          action: 'created',
-          actorId: by,
-          detail: { source: opts.source, sha256: w.photo.sha256 },
-        });
-        await tx.insert(incidentEvents).values({
-          incidentId: row.id,
-          kind: 'evidence_added',
-          actorId: by,
-          data: { evidenceId: ev!.id, kind: 'photo' },
-        });
+        await tx
+          .insert(evidenceCustody)
+          .values({
+            evidenceId: ev!.id,
+            action: 'created',
+            actorId: by,
+            detail: { source: opts.source, sha256: w.photo.sha256 },
+          });
+        await tx
+          .insert(incidentEvents)
+          .values({
+            incidentId: row.id,
+            kind: 'evidence_added',
+            actorId: by,
+            data: { evidenceId: ev!.id, kind: 'photo' },
+          });
       }
       // Only for someone reporting what happened to them (app or kiosk), not a console write-up.
-      if (by && opts.source !== 'console' && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
-        await tx.insert(wellbeingChecks).values({
-          incidentId: row.id,
-          storeId: store.id,
-          colleagueId: by,
-          dueAt: new Date(Date.now() + WELLBEING_DUE_MS),
-        });
+    if (by && opts.source !== 'console' && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
+        await tx
+          .insert(wellbeingChecks)
+          .values({
+            incidentId: row.id,
+            storeId: store.id,
+            colleagueId: by,
+            dueAt: new Date(Date.now() + WELLBEING_DUE_MS),
+          });
       }
       await recordAudit(tx, {
         ...auditActor(actor),

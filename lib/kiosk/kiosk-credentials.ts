@@ -26,13 +26,10 @@ export const KIOSK_COLLEAGUE_TTL_SECONDS = 12 * 3600;
 
 type ColleagueClaims = { uid: string; did: string; exp: number };
 
-const sign = (payload: string) =>
-  createHmac('sha256', requireEnv('AUTH_SECRET')).update(`kiosk-colleague.${payload}`).digest('base64url');
+const sign = (payload: string) => createHmac('sha256', requireEnv('AUTH_SECRET')).update(`kiosk-colleague.${payload}`).digest('base64url');
 
 export function signColleagueToken(userId: string, deviceId: string, now = Date.now()): string {
-  const payload = Buffer.from(
-    JSON.stringify({ uid: userId, did: deviceId, exp: Math.floor(now / 1000) + KIOSK_COLLEAGUE_TTL_SECONDS }),
-  ).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ uid: userId, did: deviceId, exp: Math.floor(now / 1000) + KIOSK_COLLEAGUE_TTL_SECONDS })).toString('base64url');
   return `${payload}.${sign(payload)}`;
 }
 

@@ -23,10 +23,7 @@ export const raisePanicInput = z.object({
 const STAFF_APP_VENDOR = 'vigil';
 
 /** The per-store pseudo-device that staff-app panic presses are recorded against. */
-async function staffAppDevice(
-  db: DbOrTx,
-  store: { id: string; code: string; regionId: string; timezone: string },
-): Promise<AuthenticatedDevice> {
+async function staffAppDevice(db: DbOrTx, store: { id: string; code: string; regionId: string; timezone: string }): Promise<AuthenticatedDevice> {
   const ref = `staff-app-${store.code.toLowerCase()}`;
   const find = () =>
     db
@@ -36,28 +33,10 @@ async function staffAppDevice(
   let [row] = await find();
   if (!row) {
     // No API key: it is never a network client, only the name panic presses are filed under.
-    await db
-      .insert(devices)
-      .values({
-        storeId: store.id,
-        kind: 'sensor',
-        vendor: STAFF_APP_VENDOR,
-        vendorRef: ref,
-        name: 'Staff app panic button',
-      })
-      .onConflictDoNothing();
+    await db.insert(devices).values({ storeId: store.id, kind: 'sensor', vendor: STAFF_APP_VENDOR, vendorRef: ref, name: 'Staff app panic button' }).onConflictDoNothing();
     [row] = await find();
   }
-  return {
-    id: row!.id,
-    kind: 'sensor',
-    vendor: STAFF_APP_VENDOR,
-    vendorRef: ref,
-    storeId: store.id,
-    storeCode: store.code,
-    regionId: store.regionId,
-    timeZone: store.timezone,
-  };
+  return { id: row!.id, kind: 'sensor', vendor: STAFF_APP_VENDOR, vendorRef: ref, storeId: store.id, storeCode: store.code, regionId: store.regionId, timeZone: store.timezone };
 }
 
 /**
@@ -70,13 +49,9 @@ export async function raisePanic(
   raw: unknown,
   opts: { idempotencyKey: string; device?: AuthenticatedDevice },
 ): Promise<{ alerts: number; duplicate: boolean }> {
-  if (!z.string().uuid().safeParse(opts.idempotencyKey).success)
-    throw new Invalid('The Idempotency-Key header must be a UUID.');
+  if (!z.string().uuid().safeParse(opts.idempotencyKey).success) throw new Invalid('The Idempotency-Key header must be a UUID.');
   const input = parseInput(raisePanicInput, raw);
-  const [store] = await db
-    .select({ id: stores.id, code: stores.code, regionId: stores.regionId, timezone: stores.timezone })
-    .from(stores)
-    .where(eq(stores.code, input.store));
+  const [store] = await db.select({ id: stores.id, code: stores.code, regionId: stores.regionId, timezone: stores.timezone }).from(stores).where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
   if (opts.device) {
     if (opts.device.storeId !== store.id) throw new Forbidden('This kiosk raises panics for its own store only.');
@@ -85,23 +60,15 @@ export async function raisePanic(
   }
   let zoneName: string | null = null;
   if (input.zoneId) {
-    const [zone] = await db
-      .select({ storeId: zones.storeId, name: zones.name })
-      .from(zones)
-      .where(eq(zones.id, input.zoneId));
-    if (zone?.storeId !== store.id)
-      throw new Invalid('That area is not part of this store.', [
-        { path: 'zoneId', message: 'Unknown area for this store' },
-      ]);
+    const [zone] = await db.select({ storeId: zones.storeId, name: zones.name }).from(zones).where(eq(zones.id, input.zoneId));
+    if (zone?.storeId !== store.id) throw new Invalid('That area is not part of this store.', [{ path: 'zoneId', message: 'Unknown area for this store' }]);
     zoneName = zone.name;
   }
   const device = opts.device ?? (await staffAppDevice(db, store));
   const now = new Date();
   const pressedAt = input.pressedAt ?? now;
   if (pressedAt.getTime() > now.getTime() + 5 * 60_000 || pressedAt.getTime() < now.getTime() - 24 * 3600_000) {
-    throw new Invalid('The press time is not plausible.', [
-      { path: 'pressedAt', message: 'Must be within the last 24 hours' },
-    ]);
+    throw new Invalid('The press time is not plausible.', [{ path: 'pressedAt', message: 'Must be within the last 24 hours' }]);
   }
   const result = await ingestEvents(db, device, {
     ok: true,
@@ -120,12 +87,6 @@ export async function raisePanic(
       },
     ],
   });
-  await recordAudit(db, {
-    ...auditActor(actor),
-    action: 'panic.raise',
-    entityType: 'store',
-    entityId: store.id,
-    detail: { store: store.code, zone: zoneName, alerts: result.alerts, duplicate: result.duplicates > 0 },
-  });
+  await recordAudit(db, { ...auditActor(actor), action: 'panic.raise', entityType: 'store', entityId: store.id, detail: { store: store.code, zone: zoneName, alerts: result.alerts, duplicate: result.duplicates > 0 } });
   return { alerts: result.alerts, duplicate: result.duplicates > 0 };
 }

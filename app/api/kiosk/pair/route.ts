@@ -16,19 +16,12 @@ export const POST = apiRoute(async (req: Request) => {
   try {
     pairLimiter.take(ip ?? 'unknown');
   } catch (e) {
-    if (e instanceof TooManyRequests)
-      throw new TooManyRequests(`Too many pairing attempts. Wait ${e.retryAfterSeconds} seconds.`, e.retryAfterSeconds);
+    if (e instanceof TooManyRequests) throw new TooManyRequests(`Too many pairing attempts. Wait ${e.retryAfterSeconds} seconds.`, e.retryAfterSeconds);
     throw e;
   }
   const result = await pairKiosk(getDb(), await readJson(req, 1024), ip);
   const res = NextResponse.json({ deviceId: result.deviceId, store: result.store }, { status: 201 });
   // Long-lived on purpose: the kiosk stays paired until someone revokes it.
-  res.cookies.set(KIOSK_DEVICE_COOKIE, result.deviceKey, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: kioskCookieSecure(req),
-    path: '/',
-    maxAge: 5 * 365 * 24 * 3600,
-  });
+  res.cookies.set(KIOSK_DEVICE_COOKIE, result.deviceKey, { httpOnly: true, sameSite: 'strict', secure: kioskCookieSecure(req), path: '/', maxAge: 5 * 365 * 24 * 3600 });
   return res;
 });
