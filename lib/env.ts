@@ -2,6 +2,7 @@
 // `env` from here, so configuration is validated once and typed everywhere.
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
+import { parseAllowedOrigins } from './push/push-endpoint';
 
 // An empty string means "unset", so `FOO= npm start` behaves like no FOO at all.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -9,8 +10,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const flag = (fallback: boolean) =>
   z.preprocess(
-    (v) =>
-      typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback,
+    (v) => (typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.toLowerCase()) : fallback),
     z.boolean(),
   );
 
@@ -44,6 +44,20 @@ const schema = z.object({
   VAPID_SUBJECT: optional(z.string()).default('mailto:security@vigil.invalid'),
   /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
   VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
+  /**
+   * Tests and development only: comma-separated origins (e.g. `http://127.0.0.1:4010`) accepted
+   * as web push endpoints although they break the rules (https, public host name; see
+   * lib/push/push-endpoint.ts). Never set it in production: the server POSTs to these.
+   */
+  VIGIL_PUSH_ALLOWED_ORIGINS: optional(
+    z.string().superRefine((list, ctx) => {
+      try {
+        parseAllowedOrigins(list);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  ),
   /**
    * The address people and devices use to reach Vigil, e.g. `https://vigil.example.com`. When it
    * is https, the kiosk's device cookie is always Secure, even if TLS ends at a proxy.
