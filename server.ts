@@ -8,6 +8,7 @@ import pg from 'pg';
 import { Server } from 'socket.io';
 import { getDb } from '@/db/client';
 import { env, requireEnv } from '@/lib/env';
+import { setClientHeaders } from '@/lib/http/client-address';
 import { attachSocketServer, originAllowed } from '@/lib/realtime/socket-server';
 
 const dev = env.NODE_ENV !== 'production';
@@ -17,7 +18,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    // Before Next: the client address and scheme, believing forwarded headers only from trusted proxies.
+    setClientHeaders(req, env.VIGIL_TRUSTED_PROXIES);
+    void handle(req, res);
+  });
   const adapterPool = new pg.Pool({ connectionString: requireEnv('DATABASE_URL'), max: 3 });
   adapterPool.on('error', (e: Error & { code?: string }) => {
     // 57P01: the database is shutting down (Ctrl-C stops it alongside us).

@@ -21,6 +21,8 @@ export default defineConfig({
           // One database for the run; files run one at a time so counts stay predictable.
           fileParallelism: false,
           testTimeout: 20_000,
+          // Auth.js imports `next/server` without an extension, which Node's ESM loader refuses.
+          server: { deps: { inline: ['next-auth', '@auth/core'] } },
           hookTimeout: 60_000,
         },
       },

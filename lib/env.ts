@@ -1,6 +1,8 @@
 // The only reader of process.env. Every process (web, workers, CLI, tests) imports
 // `env` from here, so configuration is validated once and typed everywhere.
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
+import { parseAllowedOrigins } from './push/push-endpoint';
 
 // An empty string means "unset", so `FOO= npm start` behaves like no FOO at all.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -49,10 +51,42 @@ const schema = z.object({
   VAPID_SUBJECT: optional(z.string()).default('mailto:security@vigil.invalid'),
   /** Seconds of no touch after which a kiosk forgets the colleague and returns to its start screen. */
   VIGIL_KIOSK_IDLE_SECONDS: optional(z.coerce.number().int().min(10).max(3600)).default(60),
-  /** The address people use to reach Vigil (e.g. https://vigil.example.co.uk); sockets accept this Origin too. */
+  /**
+   * Tests and development only: comma-separated origins (e.g. `http://127.0.0.1:4010`) accepted
+   * as web push endpoints although they break the rules (https, public host name; see
+   * lib/push/push-endpoint.ts). Never set it in production: the server POSTs to these.
+   */
+  VIGIL_PUSH_ALLOWED_ORIGINS: optional(
+    z.string().superRefine((list, ctx) => {
+      try {
+        parseAllowedOrigins(list);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  ),
+  /**
+   * The address people and devices use to reach Vigil, e.g. `https://vigil.example.com`. When it
+   * is https, the kiosk's device cookie is always Secure, even if TLS ends at a proxy; sockets
+   * accept this Origin too.
+   */
   VIGIL_PUBLIC_URL: optional(z.string().url()),
   /** How often each web process re-checks its sockets' accounts, memberships and kiosks. */
   VIGIL_SOCKET_RECHECK_SECONDS: optional(z.coerce.number().min(0.5).max(300)).default(5),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated
+   * addresses and CIDRs, e.g. `10.0.0.0/8,2001:db8::1`. Default none, loopback included, so a
+   * client cannot choose the address that rate limits and audit entries see.
+   */
+  VIGIL_TRUSTED_PROXIES: optional(
+    z.string().superRefine((list, ctx) => {
+      try {
+        parseTrustedProxies(list);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  ),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
 });
 

@@ -30,8 +30,17 @@ export function PushOptIn({ publicKey, label = 'Tell me when my reports change' 
     try {
       if ((await Notification.requestPermission()) !== 'granted') return setState('denied');
       const reg = await navigator.serviceWorker.ready;
-      const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: b64ToBytes(publicKey!) });
-      const res = await fetch('/api/push/subscriptions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sub.toJSON()) });
+      const subscribe = () => reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: b64ToBytes(publicKey!) });
+      const save = (sub: PushSubscription) =>
+        fetch('/api/push/subscriptions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sub.toJSON()) });
+      const sub = await subscribe();
+      let res = await save(sub);
+      if (res.status === 409) {
+        // A shared browser still subscribed for whoever used it before (the server keeps it theirs):
+        // drop that subscription here and make a new one of our own.
+        await sub.unsubscribe();
+        res = await save(await subscribe());
+      }
       if (!res.ok) throw new Error('The server did not accept it.');
       setState('on');
     } catch (e) {

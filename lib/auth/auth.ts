@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireEnv } from '@/lib/env';
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from './revoked-sessions';
+import { clientIp } from '@/lib/http/client-address';
 import { type SignInFailure, signInWithPassword } from './sign-in';
 
 declare module 'next-auth' {
@@ -41,8 +42,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {}, totp: {} },
       async authorize(credentials, request) {
-        const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-        const result = await signInWithPassword(getDb(), credentials, ip);
+        const result = await signInWithPassword(getDb(), credentials, clientIp(request));
         if (!result.ok) throw new SignInRefused(result.reason);
         return { id: result.userId };
       },

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Unauthenticated } from '@/lib/errors';
+import { CLIENT_IP_HEADER } from '@/lib/http/client-address';
 import { type Actor, loadActor } from './actor';
 import { auth } from './auth';
 import { type Action, can } from './policy';
@@ -38,7 +39,7 @@ export async function requirePageActor(req: PageRequirement = {}): Promise<Actor
   return actor;
 }
 
+/** The client's address for pages and server actions (route handlers use clientIp(req)); see lib/http/client-address. */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? h.get('x-real-ip') ?? null;
+  return (await headers()).get(CLIENT_IP_HEADER);
 }

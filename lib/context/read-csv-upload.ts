@@ -2,7 +2,7 @@
 // or multipart/form-data with the CSV in a `file` field (what the admin page sends).
 import { z } from 'zod';
 import { Invalid, parseInput } from '@/lib/errors';
-import { UnsupportedMediaType } from '@/lib/http/read-json';
+import { readBody, readFormData, UnsupportedMediaType } from '@/lib/http/read-json';
 import { CsvTooLarge } from './import-police-crimes';
 import { MAX_CSV_BYTES } from './police-data';
 
@@ -26,20 +26,18 @@ export async function readCsvUpload(req: Request): Promise<{ fileName: string; c
   const multipart = MULTIPART.test(type);
   if (!multipart && !CSV_TYPE.test(type))
     throw new UnsupportedMediaType('text/csv, or multipart/form-data with a `file` field');
-  // Refuse an oversized upload on its declared length, before reading any of it.
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_CSV_BYTES + (multipart ? MULTIPART_OVERHEAD : 0))
-    throw new CsvTooLarge();
+  const tooLarge = () => new CsvTooLarge();
 
   if (!multipart) {
-    const csv = await req.text();
-    if (Buffer.byteLength(csv) > MAX_CSV_BYTES) throw new CsvTooLarge();
+    const csv = (await readBody(req, MAX_CSV_BYTES, tooLarge)).toString('utf8');
     const { fileName } = parseInput(csvUploadQuery, Object.fromEntries(new URL(req.url).searchParams));
     return { fileName: fileName || DEFAULT_NAME, csv };
   }
   let form: FormData;
   try {
-    form = await req.formData();
-  } catch {
+    form = await readFormData(req, MAX_CSV_BYTES + MULTIPART_OVERHEAD, tooLarge);
+  } catch (e) {
+    if (e instanceof CsvTooLarge) throw e;
     throw new Invalid('The upload could not be read. Choose the file again and retry.');
   }
   const file = form.get('file');

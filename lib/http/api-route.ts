@@ -10,6 +10,9 @@ export function errorResponse(error: unknown): NextResponse {
     if (error instanceof Invalid && error.issues.length) body.issues = error.issues;
     const res = NextResponse.json(body, { status: error.status });
     if (error instanceof TooManyRequests) res.headers.set('Retry-After', String(error.retryAfterSeconds));
+    // The rest of an oversized body is never read; closing the connection after the 413
+    // frees it now instead of leaving a stalled upload holding the socket.
+    if (error.status === 413) res.headers.set('Connection', 'close');
     return res;
   }
   const requestId = randomUUID();

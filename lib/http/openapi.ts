@@ -87,7 +87,7 @@ const operations: Operation[] = [
     headers: { 'Idempotency-Key': 'A client-generated UUID; with the same pressedAt a replay is a duplicate' },
     responses: { '202': '{"alerts","duplicate":false}', '200': '{"alerts":0,"duplicate":true} already received', '400': 'Invalid', '401': 'Not signed in and no paired kiosk', '403': 'Store out of scope' },
   },
-  { method: 'post', path: '/api/push/subscriptions', summary: 'Opt this browser in to web push (a PushSubscription as JSON)', auth: 'session', body: pushSubscriptionInput, responses: { '201': '{"id"}', '400': 'Invalid (endpoints must be https)' } },
+  { method: 'post', path: '/api/push/subscriptions', summary: 'Opt this browser in to web push (a PushSubscription as JSON)', auth: 'session', body: pushSubscriptionInput, responses: { '201': '{"id"}', '400': 'Invalid (endpoints must be https on a public host name)', '409': 'This browser is registered to another account' } },
   { method: 'delete', path: '/api/push/subscriptions', summary: 'Opt this browser out of web push', auth: 'session', body: z.object({ endpoint: z.string().url() }), responses: { '200': '{"deleted"}' } },
   { method: 'post', path: '/api/kiosk/enrolment-codes', summary: 'A one-time kiosk pairing code for a store (valid 10 minutes; store managers and admins)', auth: 'session', body: createEnrolmentCodeInput, responses: { '201': '{"code","expiresAt","store"}', '403': 'Not a manager of that store' } },
   { method: 'post', path: '/api/kiosk/pair', summary: 'Pair this screen as the store’s kiosk: sets the httpOnly kiosk credential cookie', auth: 'none', body: pairKioskInput, responses: { '201': '{"deviceId","store"}', '400': 'Invalid, expired, used or other-store code', '429': 'Too many attempts' } },

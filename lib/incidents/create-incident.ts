@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
+import { devices, evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -78,6 +78,11 @@ export async function createIncident(
     .where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
   assertCan(actor, 'incident.report', { storeId: store.id });
+  if (opts.source === 'kiosk') {
+    // A kiosk files for the store it is paired to, even when its colleague also works elsewhere.
+    const [kiosk] = opts.deviceId ? await db.select({ storeId: devices.storeId }).from(devices).where(eq(devices.id, opts.deviceId)) : [];
+    if (kiosk?.storeId !== store.id) throw new Forbidden('This kiosk reports for its own store only.');
+  }
   if (input.zoneId) {
     const [zone] = await db.select({ storeId: zones.storeId }).from(zones).where(eq(zones.id, input.zoneId));
     if (zone?.storeId !== store.id)

@@ -2,7 +2,7 @@
 // `report` field holding the same JSON, then each `photo` file with its `photoSha256`.
 import { Invalid } from '@/lib/errors';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, type VerifiedPhoto, verifyPhoto } from '@/lib/evidence/photos';
-import { JSON_TYPE, PayloadTooLarge, readJson, UnsupportedMediaType } from '@/lib/http/read-json';
+import { JSON_TYPE, PayloadTooLarge, readFormData, readJson, UnsupportedMediaType } from '@/lib/http/read-json';
 
 const REPORT_JSON_LIMIT = 64 * 1024;
 const MULTIPART_LIMIT = MAX_PHOTOS * MAX_PHOTO_BYTES + REPORT_JSON_LIMIT;
@@ -11,12 +11,12 @@ export async function readReportRequest(req: Request): Promise<{ body: unknown; 
   const type = req.headers.get('content-type') ?? '';
   if (JSON_TYPE.test(type)) return { body: await readJson(req, REPORT_JSON_LIMIT), photos: [] };
   if (!/^multipart\/form-data\b/i.test(type)) throw new UnsupportedMediaType('application/json, or multipart/form-data with photos');
-  if (Number(req.headers.get('content-length') ?? 0) > MULTIPART_LIMIT) throw new PayloadTooLarge(MULTIPART_LIMIT);
 
   let form: FormData;
   try {
-    form = await req.formData();
-  } catch {
+    form = await readFormData(req, MULTIPART_LIMIT);
+  } catch (e) {
+    if (e instanceof PayloadTooLarge) throw e;
     throw new Invalid('The form data could not be read.');
   }
   const report = form.get('report');

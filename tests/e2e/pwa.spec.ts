@@ -5,11 +5,10 @@ import { createECDH, createHash, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import postgres from 'postgres';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, E2E_PUSH_STUB_PORT } from '../../playwright.config';
 import { apiSession, connectSocket, expectNoSeriousA11yViolations, signIn } from './helpers';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -134,8 +133,9 @@ test('a status change reaches the reporter’s My reports and their push endpoin
       res.writeHead(201).end();
     });
   });
-  await new Promise<void>((r) => stub.listen(0, '127.0.0.1', r));
-  const port = (stub.address() as AddressInfo).port;
+  // The one origin the server is told to accept as a push service despite the rules (playwright.config.ts).
+  await new Promise<void>((r) => stub.listen(E2E_PUSH_STUB_PORT, '127.0.0.1', r));
+  const port = E2E_PUSH_STUB_PORT;
   try {
     const { api } = await apiSession(baseURL!, 'colleague');
     const ecdh = createECDH('prime256v1');

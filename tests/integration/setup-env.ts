@@ -1,5 +1,8 @@
 // Runs before each integration file's imports, so lib/env sees the test database.
 import '@/lib/runtime/local-env';
+// What Next's server does first: route handlers called from tests (tests/support/route-request.ts)
+// need the real AsyncLocalStorage behind headers() and cookies().
+import 'next/dist/server/node-environment-baseline';
 import { afterAll, inject } from 'vitest';
 
 process.env.DATABASE_URL = inject('databaseUrl');

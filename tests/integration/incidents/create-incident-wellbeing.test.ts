@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { wellbeingChecks } from '@/db/schema';
 import { createIncident, WELLBEING_TYPES } from '@/lib/incidents/create-incident';
+import { deviceAt } from '../../support/events';
 import { actorFor, db, HOME_STORE, storeByCode } from '../../support/fixtures';
 
 const checksFor = (incidentId: string) => db().select().from(wellbeingChecks).where(eq(wellbeingChecks.incidentId, incidentId));
@@ -22,7 +23,8 @@ describe('createIncident: wellbeing check-ins', () => {
 
   it('also after a report made at a kiosk', async () => {
     const colleague = await actorFor('colleague');
-    const { id } = await createIncident(db(), colleague, { store: HOME_STORE, type: 'threats_abuse' }, { idempotencyKey: randomUUID(), source: 'kiosk' });
+    const kiosk = await deviceAt(HOME_STORE, 'kiosk');
+    const { id } = await createIncident(db(), colleague, { store: HOME_STORE, type: 'threats_abuse' }, { idempotencyKey: randomUUID(), source: 'kiosk', deviceId: kiosk.id });
     expect(await checksFor(id)).toHaveLength(1);
   });
 

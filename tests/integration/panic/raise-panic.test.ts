@@ -112,7 +112,7 @@ describe('raisePanic', () => {
     const colleague = await actorFor('colleague');
     const kiosk = await deviceAt(OTHER_STORE, 'kiosk');
     const key = randomUUID();
-    await expect(raisePanic(db(), colleague, { store: HOME_STORE }, { idempotencyKey: key, device: kiosk })).rejects.toBeInstanceOf(Invalid);
+    await expect(raisePanic(db(), colleague, { store: HOME_STORE }, { idempotencyKey: key, device: kiosk })).rejects.toBeInstanceOf(Forbidden);
     expect(await eventsFor(key)).toHaveLength(0);
   });
 

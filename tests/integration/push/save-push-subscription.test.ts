@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, pushSubscriptions } from '@/db/schema';
-import { Invalid } from '@/lib/errors';
-import { deletePushSubscription, savePushSubscription } from '@/lib/push/save-push-subscription';
+import { Conflict, Invalid } from '@/lib/errors';
+import { deletePushSubscription, MAX_PUSH_SUBSCRIPTIONS, savePushSubscription } from '@/lib/push/save-push-subscription';
 import { HOME_STORE, db } from '../../support/fixtures';
 import { freshPerson } from '../../support/staff';
 
@@ -32,30 +32,65 @@ describe('savePushSubscription', () => {
     expect(await rowsFor(url)).toEqual([expect.objectContaining({ userId: actor.id, auth: 'b'.repeat(22) })]);
   });
 
-  it('moves a shared browser’s subscription to whoever signed in on it last', async () => {
+  it('refuses (409) a browser already registered to someone else, and keeps it with its owner', async () => {
     const [first, second] = await Promise.all([freshPerson(HOME_STORE), freshPerson(HOME_STORE)]);
     const url = endpoint();
     await savePushSubscription(db(), first.actor, { endpoint: url, keys });
-    await savePushSubscription(db(), second.actor, { endpoint: url, keys });
-    const rows = await rowsFor(url);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.userId).toBe(second.actor.id);
+    const error = await savePushSubscription(db(), second.actor, { endpoint: url, keys: { ...keys, auth: 'c'.repeat(22) } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Conflict).message).toMatch(/another account/);
+    expect(await rowsFor(url)).toEqual([expect.objectContaining({ userId: first.actor.id, auth: keys.auth })]);
   });
 
-  it('accepts plain http only for a push service on this machine', async () => {
+  it('accepts only https endpoints on a public host name', async () => {
     const { actor } = await freshPerson(HOME_STORE);
-    for (const base of ['http://push.example.com', 'http://10.0.0.5:8080', 'ftp://push.example.com']) {
+    const refused = [
+      'http://push.example.com',
+      'ftp://push.example.com',
+      'http://127.0.0.1:9',
+      'http://localhost:9',
+      'https://localhost',
+      'https://localhost.',
+      'https://push.localhost',
+      'https://printer.local',
+      'https://intranet',
+      'https://127.0.0.1',
+      'https://2130706433',
+      'https://10.0.0.5:8080',
+      'https://172.16.4.4',
+      'https://192.168.1.10',
+      'https://169.254.169.254',
+      'https://8.8.8.8',
+      'https://[::1]',
+      'https://[fe80::1]',
+      'https://[fd00::1]',
+      'https://[::ffff:127.0.0.1]',
+      'https://[2001:4860:4860::8888]',
+    ];
+    for (const base of refused) {
       const url = endpoint(base);
       const error = await savePushSubscription(db(), actor, { endpoint: url, keys }).catch((e: unknown) => e);
       expect(error, base).toBeInstanceOf(Invalid);
       expect((error as Invalid).issues.map((i) => i.path)).toEqual(['endpoint']);
       expect(await rowsFor(url)).toHaveLength(0);
     }
-    for (const base of ['http://127.0.0.1:9', 'http://localhost:9']) {
+    for (const base of ['https://fcm.googleapis.com', 'https://updates.push.services.mozilla.com', 'https://web.push.apple.com:443']) {
       const url = endpoint(base);
       await savePushSubscription(db(), actor, { endpoint: url, keys });
-      expect(await rowsFor(url)).toHaveLength(1);
+      expect(await rowsFor(url), base).toHaveLength(1);
     }
+  });
+
+  it(`keeps at most ${MAX_PUSH_SUBSCRIPTIONS} browsers per person: an 11th replaces the one registered longest ago`, async () => {
+    const { actor } = await freshPerson(HOME_STORE);
+    const urls = Array.from({ length: MAX_PUSH_SUBSCRIPTIONS + 1 }, () => endpoint());
+    for (const url of urls.slice(0, MAX_PUSH_SUBSCRIPTIONS)) await savePushSubscription(db(), actor, { endpoint: url, keys });
+    // Registering the first browser again makes it the newest, so the second is now the oldest.
+    await savePushSubscription(db(), actor, { endpoint: urls[0]!, keys });
+    await savePushSubscription(db(), actor, { endpoint: urls[MAX_PUSH_SUBSCRIPTIONS]!, keys });
+    const mine = await db().select({ endpoint: pushSubscriptions.endpoint }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, actor.id));
+    expect(mine).toHaveLength(MAX_PUSH_SUBSCRIPTIONS);
+    expect(mine.map((r) => r.endpoint).sort()).toEqual(urls.filter((_, i) => i !== 1).sort());
   });
 
   it('rejects missing or malformed keys', async () => {

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushSubscriptions } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
-import { savePushSubscription } from '@/lib/push/save-push-subscription';
 import { pushConfigured, pushToUsers, type PushMessage } from '@/lib/push/send-push';
 import { HOME_STORE, db } from '../../support/fixtures';
 import { freshPerson } from '../../support/staff';
@@ -33,6 +33,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
 });
+
+/**
+ * Stored directly: the stub push service is on 127.0.0.1, an endpoint savePushSubscription
+ * refuses (its rules are tested in save-push-subscription.test.ts).
+ */
+const subscribe = (actor: Actor, endpoint: string, keys: { p256dh: string; auth: string }) =>
+  db().insert(pushSubscriptions).values({ userId: actor.id, endpoint, p256dh: keys.p256dh, auth: keys.auth });
 
 /** A browser's side of a subscription: its ECDH key pair and auth secret, as the Push API makes them. */
 function browserKeys() {
@@ -88,7 +95,7 @@ describe('pushToUsers', () => {
     const { actor } = await freshPerson(HOME_STORE);
     const browser = browserKeys();
     const path = `/ok/${randomUUID()}`;
-    await savePushSubscription(db(), actor, { endpoint: `${origin}${path}`, keys: browser.keys });
+    await subscribe(actor, `${origin}${path}`, browser.keys);
 
     expect(await pushToUsers(db(), [actor.id], message)).toEqual({ sent: 1, failed: 0 });
     const delivered = received.filter((r) => r.path === path);
@@ -109,10 +116,10 @@ describe('pushToUsers', () => {
   it('delivers to every browser of every person named, and to nobody else', async () => {
     const [a, b, bystander] = await Promise.all([freshPerson(HOME_STORE), freshPerson(HOME_STORE), freshPerson(HOME_STORE)]);
     const paths = { a1: `/ok/${randomUUID()}`, a2: `/ok/${randomUUID()}`, b: `/ok/${randomUUID()}`, bystander: `/ok/${randomUUID()}` };
-    await savePushSubscription(db(), a.actor, { endpoint: `${origin}${paths.a1}`, keys: browserKeys().keys });
-    await savePushSubscription(db(), a.actor, { endpoint: `${origin}${paths.a2}`, keys: browserKeys().keys });
-    await savePushSubscription(db(), b.actor, { endpoint: `${origin}${paths.b}`, keys: browserKeys().keys });
-    await savePushSubscription(db(), bystander.actor, { endpoint: `${origin}${paths.bystander}`, keys: browserKeys().keys });
+    await subscribe(a.actor, `${origin}${paths.a1}`, browserKeys().keys);
+    await subscribe(a.actor, `${origin}${paths.a2}`, browserKeys().keys);
+    await subscribe(b.actor, `${origin}${paths.b}`, browserKeys().keys);
+    await subscribe(bystander.actor, `${origin}${paths.bystander}`, browserKeys().keys);
 
     expect(await pushToUsers(db(), [a.actor.id, b.actor.id], message)).toEqual({ sent: 3, failed: 0 });
     const hit = new Set(received.map((r) => r.path));
@@ -122,8 +129,8 @@ describe('pushToUsers', () => {
 
   it('forgets a subscription the push service says is gone (410), and keeps one that failed for another reason', async () => {
     const [gone, broken] = await Promise.all([freshPerson(HOME_STORE), freshPerson(HOME_STORE)]);
-    await savePushSubscription(db(), gone.actor, { endpoint: `${origin}/gone/${randomUUID()}`, keys: browserKeys().keys });
-    await savePushSubscription(db(), broken.actor, { endpoint: `${origin}/broken/${randomUUID()}`, keys: browserKeys().keys });
+    await subscribe(gone.actor, `${origin}/gone/${randomUUID()}`, browserKeys().keys);
+    await subscribe(broken.actor, `${origin}/broken/${randomUUID()}`, browserKeys().keys);
 
     expect(await pushToUsers(db(), [gone.actor.id, broken.actor.id], message)).toEqual({ sent: 0, failed: 2 });
     expect(await subscriptionsOf(gone.actor.id)).toHaveLength(0);
@@ -133,7 +140,7 @@ describe('pushToUsers', () => {
   it('never throws when a push service cannot be reached', async () => {
     const { actor } = await freshPerson(HOME_STORE);
     // Port 9 (discard) on this machine: nothing listens, the connection is refused.
-    await savePushSubscription(db(), actor, { endpoint: `http://127.0.0.1:9/ok/${randomUUID()}`, keys: browserKeys().keys });
+    await subscribe(actor, `http://127.0.0.1:9/ok/${randomUUID()}`, browserKeys().keys);
     expect(await pushToUsers(db(), [actor.id], message)).toEqual({ sent: 0, failed: 1 });
     expect(await subscriptionsOf(actor.id)).toHaveLength(1);
   });
