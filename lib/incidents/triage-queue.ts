@@ -21,6 +21,7 @@ export async function triageQueue(db: DbOrTx, actor: Actor, storeId: string, lim
       lossPence: incidents.lossPence,
       description: incidents.description,
       policeCrimeRef: incidents.policeCrimeRef,
+      reporterId: incidents.reporterId,
     })
     .from(incidents)
     .leftJoin(zones, eq(zones.id, incidents.zoneId))
@@ -29,15 +30,18 @@ export async function triageQueue(db: DbOrTx, actor: Actor, storeId: string, lim
     .limit(limit);
   const events = open.length
     ? await db
-        .select({ incidentId: incidentEvents.incidentId, kind: incidentEvents.kind, data: incidentEvents.data, at: incidentEvents.createdAt, by: users.name })
+        .select({ incidentId: incidentEvents.incidentId, kind: incidentEvents.kind, data: incidentEvents.data, at: incidentEvents.createdAt, by: users.name, actorId: incidentEvents.actorId })
         .from(incidentEvents)
         .leftJoin(users, eq(users.id, incidentEvents.actorId))
         .where(inArray(incidentEvents.incidentId, open.map((i) => i.id)))
         .orderBy(asc(incidentEvents.createdAt))
     : [];
-  return open.map((i) => ({
+  return open.map(({ reporterId, ...i }) => ({
     ...i,
-    // Staff see who acted for the store, never who reported (the reporter's name stays masked).
-    timeline: events.filter((e) => e.incidentId === i.id).map((e) => ({ ...e, by: e.kind === 'created' ? null : e.by })),
+    // Staff see who acted for the store, never who reported: the reporter's own steps
+    // (creating it, adding photos) are shown without a name.
+    timeline: events
+      .filter((e) => e.incidentId === i.id)
+      .map(({ actorId, ...e }) => ({ ...e, by: e.kind === 'created' || (actorId !== null && actorId === reporterId) ? null : e.by })),
   }));
 }

@@ -2,6 +2,7 @@
 // headers(), cookies() and auth() work, with the caller's Request (and its real, streaming
 // body) passed through. Next's internals are used because it ships no public test harness
 // for route handlers; setup-env.ts installs the AsyncLocalStorage they need.
+import { randomUUID } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
@@ -45,6 +46,7 @@ export async function callRoute(handler: Handler, req: Request, ctx?: unknown): 
 /** A cookie header carrying a session for this user, as Auth.js sets it after sign-in over http. */
 export async function sessionCookie(userId: string): Promise<string> {
   const name = 'authjs.session-token';
-  const token = await encode({ token: { sub: userId }, secret: requireEnv('AUTH_SECRET'), salt: name, maxAge: 3600 });
+  // Every real session carries a session id (`sid`), so a signed-out one can be refused.
+  const token = await encode({ token: { sub: userId, sid: randomUUID() }, secret: requireEnv('AUTH_SECRET'), salt: name, maxAge: 3600 });
   return `${name}=${token}`;
 }
