@@ -70,9 +70,11 @@ export function adaptSensorMessage(
     if (future) return { ok: false, error: 'Invalid sensor event', issues: [future] };
 
     // Without an id, a hash of exactly what was delivered gives a QoS 1 redelivery (the
-    // same bytes) the same id. It only dedupes if the payload also carries occurredAt:
-    // the receipt time used otherwise differs per delivery.
-    const vendorEventId = event.id ?? createHash('sha256').update(topic).update('\n').update(text).digest('hex');
+    // same bytes) the same id. Without occurredAt either, the receipt time joins the hash:
+    // the dedupe key ignores the time, and two presses of a dumb button are two events.
+    const hash = createHash('sha256').update(topic).update('\n').update(text);
+    if (event.occurredAt === undefined) hash.update('\n').update(ctx.now.toISOString());
+    const vendorEventId = event.id ?? hash.digest('hex');
 
     return {
       ok: true,
@@ -86,8 +88,12 @@ export function adaptSensorMessage(
           occurredAt,
           zoneLabel: event.zone?.trim() || null,
           confidence: event.confidence ?? null,
-          // The topic is ours to record; it wins over a same-named data key.
-          payload: { ...(event.data ?? {}), topic },
+          // The topic and time source are ours to record; they win over same-named data keys.
+          payload: {
+            ...(event.data ?? {}),
+            topic,
+            ...(event.occurredAt === undefined ? { timeSource: 'received' } : {}),
+          },
         },
       ],
     };

@@ -120,9 +120,20 @@ export function attr(node: unknown, name: string): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/**
+ * Whether a vendor string is short enough to give to a regular expression. Every pattern
+ * an adapter applies to vendor text goes through this first, so no pattern, however it
+ * backtracks, ever sees more than a few hundred characters of attacker-chosen input.
+ */
+export function isShort(value: string | null | undefined, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength;
+}
+
 /** xs:boolean: "true"/"1" (surrounding whitespace allowed); anything else is false. */
 export function isXmlTrue(value: string | null): boolean {
-  return value !== null && /^\s*(true|1)\s*$/i.test(value);
+  if (value === null) return false;
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === '1';
 }
 
 /** Element names (not attributes or text) directly under `node`. */
@@ -153,8 +164,13 @@ export function findAll(root: unknown, name: string): unknown[] {
   return found;
 }
 
+/** Longer than any real xs:dateTime ("2026-07-01T11:58:12.123456789+01:00" is 35 characters). */
+const MAX_DATE_TIME_LENGTH = 40;
+// Whitespace is trimmed before matching rather than matched with \s* around the optional
+// offset: that pattern backtracked quadratically on a time padded with spaces (3.6 s for
+// 80 kB in one ONVIF attribute).
 const DATE_TIME =
-  /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,12}))?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Parses an xs:dateTime / ISO 8601 date-time. When it carries no offset, `naiveTimeZone`
@@ -162,7 +178,9 @@ const DATE_TIME =
  * times). Returns null for anything unparseable or out of range, never an Invalid Date.
  */
 export function parseIsoDateTime(text: string, naiveTimeZone: string): Date | null {
-  const m = DATE_TIME.exec(text);
+  const trimmed = text.trim();
+  if (!isShort(trimmed, MAX_DATE_TIME_LENGTH)) return null;
+  const m = DATE_TIME.exec(trimmed);
   if (!m) return null;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const s = m[6] === undefined ? 0 : Number(m[6]);

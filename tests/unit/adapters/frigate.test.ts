@@ -132,6 +132,22 @@ describe('adaptFrigateEvent', () => {
     expect(e).toMatchObject({ vendorEventId: 'abc', zoneLabel: null, confidence: null, occurredAt: ctx.now });
   });
 
+  it('marks the receipt time as such when there is no start_time', () => {
+    const e = adapt({ type: 'new', after: { id: 'abc', camera: 'tills', label: 'person' } });
+    expect(e.payload.timeSource).toBe('received');
+    expect(adapt(V012_NEW).payload).not.toHaveProperty('timeSource');
+  });
+
+  it('refuses a start_time that is not epoch seconds instead of using the receipt time', () => {
+    for (const start of ['2026-07-01T11:55:00Z', -5, 1e300, {}]) {
+      const r = adaptFrigateEvent(
+        { type: 'new', after: { id: 'abc', camera: 'tills', label: 'person', start_time: start } },
+        ctx,
+      );
+      expect(r).toMatchObject({ ok: false, issues: [{ path: 'after.start_time' }] });
+    }
+  });
+
   it('falls back to before when after is missing', () => {
     expect(adapt({ type: 'end', before: v012Object }).vendorEventId).toBe(v012Object.id);
   });

@@ -162,12 +162,21 @@ describe('adaptOnvif: sample documents', () => {
     });
   });
 
-  it('uses the receipt time when UtcTime is missing or unparseable', () => {
-    for (const attrs of ['', 'UtcTime="soon"', 'UtcTime="2026-02-30T10:00:00Z"']) {
-      const [e] = adapt(
-        message('tns1:VideoSource/MotionAlarm', attrs, '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'),
-      );
-      expect(e?.occurredAt).toEqual(ctx.now);
+  it('uses the receipt time when UtcTime is missing, and says so in the payload', () => {
+    const [e] = adapt(
+      message('tns1:VideoSource/MotionAlarm', '', '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'),
+    );
+    expect(e?.occurredAt).toEqual(ctx.now);
+    expect(e?.payload.timeSource).toBe('received');
+    expect(adapt(NOTIFY)[0]?.payload).not.toHaveProperty('timeSource');
+  });
+
+  it('refuses an unparseable UtcTime, naming the notification, instead of using the receipt time', () => {
+    for (const attrs of ['UtcTime="soon"', 'UtcTime="2026-02-30T10:00:00Z"']) {
+      const one = (a: string) =>
+        `<wsnt:NotificationMessage><wsnt:Topic Dialect="${CONCRETE}">tns1:VideoSource/MotionAlarm</wsnt:Topic><wsnt:Message><tt:Message ${a}/></wsnt:Message></wsnt:NotificationMessage>`;
+      const r = adaptOnvif(notify(one('UtcTime="2026-07-01T11:00:00Z"') + one(attrs)), ctx);
+      expect(r).toMatchObject({ ok: false, issues: [{ path: 'NotificationMessage.1.UtcTime' }] });
     }
   });
 
@@ -246,6 +255,20 @@ describe('adaptOnvif: refusals', () => {
       ctx,
     );
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/NotificationMessage/) });
+  });
+
+  it('takes up to 1000 NotificationMessages per request and refuses more, like the JSON route', () => {
+    const one = (i: number) =>
+      `<wsnt:NotificationMessage><wsnt:Topic Dialect="${CONCRETE}">tns1:VideoSource/MotionAlarm</wsnt:Topic><wsnt:Message><tt:Message UtcTime="2026-07-01T11:00:00Z"><tt:Data><tt:SimpleItem Name="N" Value="${i}"/></tt:Data></tt:Message></wsnt:Message></wsnt:NotificationMessage>`;
+    const many = (n: number) => notify(Array.from({ length: n }, (_, i) => one(i)).join(''));
+    const ok = adaptOnvif(many(1000), ctx);
+    expect(ok.ok && ok.items).toHaveLength(1000);
+    const r = adaptOnvif(many(1001), ctx);
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 1000/),
+      issues: [{ path: 'NotificationMessage' }],
+    });
   });
 
   it('refuses non-strings and empty input', () => {
@@ -374,11 +397,12 @@ describe('adaptOnvif: properties', () => {
     fc.assert(fc.property(mutated, assertInvariants), { numRuns: 200 });
   });
 
-  it('never throws on random ONVIF-shaped documents, and always produces events for them', () => {
+  it('never throws on random ONVIF-shaped documents, and produces events unless a UtcTime is unreadable', () => {
     fc.assert(
       fc.property(document, (xml) => {
         assertInvariants(xml);
-        expect(adaptOnvif(xml, ctx).ok).toBe(true);
+        const r = adaptOnvif(xml, ctx);
+        if (!r.ok) expect(r.issues?.map((i) => i.path)).toEqual([expect.stringMatching(/UtcTime$/)]);
       }),
       { numRuns: 200 },
     );

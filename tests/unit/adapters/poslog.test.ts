@@ -130,6 +130,11 @@ describe('adaptPosLog: sample documents', () => {
     expect(none?.flags).toContain('no_time');
   });
 
+  it('refuses a BeginDateTime it cannot read, naming the transaction, instead of using the receipt time', () => {
+    const xml = NO_SALE.replace('2026-07-01T10:16:00+01:00', '2026-07-01 at ten past four');
+    expect(adaptPosLog(xml, ctx)).toMatchObject({ ok: false, issues: [{ path: 'Transaction.1.BeginDateTime' }] });
+  });
+
   it('derives a stable id from the content when there is no transaction number', () => {
     const xml = POSLOG_V2_SALE.replace('<SequenceNumber>1187</SequenceNumber>', '');
     const [a] = adapt(xml);
@@ -156,6 +161,23 @@ describe('adaptPosLog: sample documents', () => {
       if (!r.ok) expect(r.error).toMatch(/DOCTYPE/);
     }
     expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('takes up to 1000 Transactions per request and refuses more, in both forms', () => {
+    const tx = (i: number) =>
+      `<Transaction><WorkstationID>1</WorkstationID><SequenceNumber>${i}</SequenceNumber><BeginDateTime>2026-07-01T11:00:00Z</BeginDateTime><ControlTransaction><NoSale/></ControlTransaction></Transaction>`;
+    const many = (n: number) => `<POSLog ${NS}>${Array.from({ length: n }, (_, i) => tx(i)).join('')}</POSLog>`;
+    const ok = adaptPosLog(many(1000), ctx);
+    expect(ok.ok && ok.items).toHaveLength(1000);
+    expect(adaptPosLog(many(1001), ctx)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 1000/),
+      issues: [{ path: 'Transaction' }],
+    });
+    const json = {
+      transactions: Array.from({ length: 1001 }, (_, i) => ({ ...VALID_JSON.transactions[1], id: `T-${i}` })),
+    };
+    expect(adaptPosJson(json, ctx)).toMatchObject({ ok: false, issues: [{ path: 'transactions' }] });
   });
 
   it('refuses malformed XML and documents without POSLog or Transaction', () => {
