@@ -2,6 +2,7 @@
 // tracked object as a series of new/update/end messages under the same id; we turn each
 // into the same (vendorEventId, occurredAt) so the database keeps one row per object.
 // Field sets differ between Frigate versions, so only id, camera and label are required.
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import type { AdapterContext, AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
 
 type Obj = { readonly [key: string]: unknown };
@@ -107,6 +108,8 @@ export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): Adapte
   try {
     const decoded = decode(message);
     if (!isObj(decoded)) return { ok: false, error: 'Frigate message must be a JSON object' };
+    const unstorable = unstorableIssue(decoded);
+    if (unstorable) return { ok: false, error: 'Frigate message cannot be stored', issues: [unstorable] };
     const found = tracked(decoded);
     if (found === null) return { ok: false, error: 'Frigate message has no after/before object with an id' };
     const { side, obj } = found;

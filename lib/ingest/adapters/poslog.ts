@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { POS_TRANSACTION_TYPES } from '@/lib/domain/enums';
 import { futureTimeIssue, zodIssues, type Issue } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import {
   asArray,
   attr,
@@ -359,6 +360,8 @@ export const posJsonBody = z.object({
 
 export function adaptPosJson(body: unknown, ctx: AdapterContext): AdapterResult<NormalisedPosTransaction> {
   try {
+    const unstorable = unstorableIssue(body);
+    if (unstorable) return { ok: false, error: 'Invalid transactions batch', issues: [unstorable] };
     const parsed = posJsonBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Invalid transactions batch', issues: zodIssues(parsed.error) };
     const issues = parsed.data.transactions.flatMap((t, i) =>

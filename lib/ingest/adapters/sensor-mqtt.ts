@@ -3,6 +3,7 @@
 // may be left out because small sensors (EAS gates, door contacts, panic buttons) are dumb.
 import { createHash } from 'node:crypto';
 import { genericEventItem, futureTimeIssue, zodIssues } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import {
   SECURITY_EVENT_TYPES,
   type AdapterContext,
@@ -61,6 +62,8 @@ export function adaptSensorMessage(
     } catch {
       return { ok: false, error: 'Payload is not valid JSON' };
     }
+    const unstorable = unstorableIssue(json);
+    if (unstorable) return { ok: false, error: 'Invalid sensor event', issues: [unstorable] };
     const parsed = sensorMessage.safeParse(json);
     if (!parsed.success) return { ok: false, error: 'Invalid sensor event', issues: zodIssues(parsed.error) };
     const event = parsed.data;

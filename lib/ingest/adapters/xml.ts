@@ -4,14 +4,22 @@
 // XML formats (and our JSON forms, a strict subset) share.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { localToUtc } from '@/lib/domain/time';
+import type { Issue } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 
 /** An element as fast-xml-parser gives it: children by local name, attributes as `@_name`, text as `#text`. */
 export type XmlElement = { readonly [name: string]: unknown };
 
-export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; error: string };
+export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; error: string; issues?: Issue[] };
 
 const ATTR = '@_';
 const TEXT = '#text';
+/** Real ONVIF and POSLog documents are under 20 elements deep. */
+const MAX_XML_DEPTH = 100;
+
+/** Issue paths in the document's terms: `SimpleItem.1.@Value`, with text nodes left implicit. */
+const xmlPathKey = (key: string): string | null =>
+  key === TEXT ? null : key.startsWith(ATTR) ? `@${key.slice(ATTR.length)}` : key;
 
 // Any DTD is refused outright rather than "safely" parsed: a DOCTYPE is the door for
 // external entities (XXE) and entity expansion (billion laughs), and no format we
@@ -75,6 +83,10 @@ export function parseXmlSafely(xml: unknown): XmlParseResult {
     }
     const parsed: unknown = parser.parse(text);
     if (!isElement(parsed)) return { ok: false, error: 'XML has no root element' };
+    // A raw NUL is not even legal XML, but the validator lets it through, and a character
+    // reference can spell an unpaired surrogate (&#xD800;): refuse either by its path.
+    const unstorable = unstorableIssue(parsed, { maxDepth: MAX_XML_DEPTH, renameKey: xmlPathKey });
+    if (unstorable) return { ok: false, error: 'XML cannot be stored', issues: [unstorable] };
     return { ok: true, root: parsed };
   } catch (e) {
     // fast-xml-parser throws on nesting deeper than its limit and on reserved names.
