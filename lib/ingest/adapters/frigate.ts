@@ -104,7 +104,20 @@ export function frigateCameraName(message: unknown): string | null {
   }
 }
 
-export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): AdapterResult<NormalisedEvent> {
+export type FrigateOptions = {
+  /**
+   * Keep Frigate's sub_label. With face recognition on, Frigate puts a person's name there:
+   * biometric data Vigil does not process, so it is dropped unless an administrator opts in
+   * (VIGIL_FRIGATE_SUB_LABELS), e.g. for licence plates or delivery-van labels.
+   */
+  subLabels?: boolean;
+};
+
+export function adaptFrigateEvent(
+  message: unknown,
+  ctx: AdapterContext,
+  opts: FrigateOptions = {},
+): AdapterResult<NormalisedEvent> {
   try {
     const decoded = decode(message);
     if (!isObj(decoded)) return { ok: false, error: 'Frigate message must be a JSON object' };
@@ -166,7 +179,7 @@ export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): Adapte
             frigateType,
             camera,
             label,
-            subLabel: subLabel(own(obj, 'sub_label')),
+            ...(opts.subLabels === true ? { subLabel: subLabel(own(obj, 'sub_label')) } : {}),
             currentZones,
             enteredZones,
             startTime: startTime?.toISOString() ?? null,
