@@ -42,6 +42,11 @@ const schema = z.object({
   /** Ingest requests per second allowed per device (bursts of twice this). */
   VIGIL_INGEST_RATE: optional(z.coerce.number().min(0.1)).default(50),
   MQTT_URL: optional(z.string().url()),
+  /**
+   * Store Frigate's sub_label (with face recognition on, a person's name). Off by default:
+   * Vigil does no biometrics; turn on only for non-biometric sub labels such as plates.
+   */
+  VIGIL_FRIGATE_SUB_LABELS: flag(false),
   /** Port of the embedded MQTT broker used when MQTT_URL is unset (1883 is often a real Mosquitto). */
   VIGIL_MQTT_PORT: optional(z.coerce.number().int().min(1).max(65535)).default(1884),
   MAPBOX_TOKEN: optional(z.string()),

@@ -7,7 +7,8 @@ import { stores, zones } from './organisation';
 /**
  * Normalised events from cameras, VMS and sensors. Partitioned by month on
  * occurred_at (see the migration), so the primary key and the dedupe key both
- * carry occurred_at: a redelivery of a vendor event carries the same time.
+ * carry occurred_at. A redelivery may carry another time, so storeSecurityEvents
+ * also dedupes on (device_id, vendor_event_id) alone, across partitions.
  */
 export const securityEvents = pgTable(
   'security_event',
@@ -58,7 +59,10 @@ export const posTransactions = pgTable(
     receiptRef: text('receipt_ref'),
     tenderType: text('tender_type'),
     cardPseudo: text('card_pseudo'),
-    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     lines: jsonb('lines').$type<PosLine[]>().notNull().default([]),
     vendorTransactionId: text('vendor_transaction_id').notNull(),
   },

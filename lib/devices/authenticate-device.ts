@@ -18,8 +18,19 @@ export type AuthenticatedDevice = {
 
 const LAST_SEEN_GRANULARITY_MS = 30_000;
 
-/** Resolves `Authorization: Bearer <apiKey>` to an active device, or throws 401. */
-export async function authenticateDevice(db: DbOrTx, authorization: string | null): Promise<AuthenticatedDevice> {
+/**
+ * What the credential is being used for. Kiosk credentials and device API keys share the
+ * device table, but a kiosk's key sits in a browser cookie on a shop-floor screen: it must
+ * not be able to inject events, and an ingest key must not be able to act as a kiosk.
+ */
+export type DeviceCredentialUse = 'ingest' | 'kiosk';
+
+/** Resolves `Authorization: Bearer <apiKey>` to an active device allowed this use, or throws 401. */
+export async function authenticateDevice(
+  db: DbOrTx,
+  authorization: string | null,
+  use: DeviceCredentialUse = 'ingest',
+): Promise<AuthenticatedDevice> {
   const key = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!key) throw new Unauthenticated('Send the device API key as "Authorization: Bearer <key>".');
   const [device] = await db
@@ -38,7 +49,12 @@ export async function authenticateDevice(db: DbOrTx, authorization: string | nul
     .from(devices)
     .innerJoin(stores, eq(stores.id, devices.storeId))
     .where(eq(devices.apiKeyHash, sha256Hex(key)));
-  if (!device || device.status !== 'active') throw new Unauthenticated('That device key is not valid or has been revoked.');
+  if (!device || device.status !== 'active')
+    throw new Unauthenticated('That device key is not valid or has been revoked.');
+  if (use === 'ingest' && device.kind === 'kiosk') {
+    throw new Unauthenticated("A kiosk's credential cannot send events. Use the device's own API key.");
+  }
+  if (use === 'kiosk' && device.kind !== 'kiosk') throw new Unauthenticated('This key does not belong to a kiosk.');
   await touchDevice(db, device.id, device.lastSeenAt);
   const { status: _s, lastSeenAt: _l, ...rest } = device;
   return rest;

@@ -17,10 +17,26 @@ export const listEventsQuery = z.object({
 });
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+/** Ours are about 90 characters; anything much longer is not one. */
+const MAX_CURSOR_LENGTH = 200;
+
+/**
+ * Reads a cursor back, accepting only exactly what encodeCursor makes: a garbled or
+ * hand-made one (a non-uuid id, a year PostgreSQL cannot hold) would otherwise reach the
+ * query and fail there as a 500.
+ */
 function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new Invalid('That cursor is not valid; start again without it.');
+  const invalid = new Invalid('That cursor is not valid; start again without it.', [
+    { path: 'cursor', message: 'Use nextCursor from the previous page, unchanged' },
+  ]);
+  if (cursor.length > MAX_CURSOR_LENGTH) throw invalid;
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (parts.length !== 2) throw invalid;
+  const [at = '', id = ''] = parts;
+  const date = new Date(at);
+  // A four-digit year: toISOString writes others as ±YYYYYY, some beyond PostgreSQL's range.
+  const plausible = !Number.isNaN(date.getTime()) && date.toISOString() === at && /^\d{4}-/.test(at);
+  if (!plausible || !z.uuid().safeParse(id).success) throw invalid;
   return { at: date, id };
 }
 
@@ -62,7 +78,10 @@ export async function listEvents(db: DbOrTx, actor: Actor, raw: unknown) {
         q.from ? gte(securityEvents.occurredAt, q.from) : undefined,
         q.to ? lte(securityEvents.occurredAt, q.to) : undefined,
         after
-          ? or(lt(securityEvents.occurredAt, after.at), and(eq(securityEvents.occurredAt, after.at), lt(securityEvents.id, after.id)))
+          ? or(
+              lt(securityEvents.occurredAt, after.at),
+              and(eq(securityEvents.occurredAt, after.at), lt(securityEvents.id, after.id)),
+            )
           : undefined,
       ),
     )

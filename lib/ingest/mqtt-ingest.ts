@@ -5,6 +5,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { DbOrTx } from '@/db/client';
 import { findDeviceByRef } from '@/lib/devices/find-device';
+import { env } from '@/lib/env';
 import { adaptFrigateEvent, frigateCameraName } from './adapters/frigate';
 import { adaptSensorMessage, parseSensorTopic } from './adapters/sensor-mqtt';
 import { contextFor, ingestEvents, type IngestResult } from './ingest-events';
@@ -27,7 +28,7 @@ export async function handleMqttMessage(db: DbOrTx, topic: string, payload: Buff
       if (!camera) return { topic, skipped: 'no camera name' };
       const device = await findDeviceByRef(db, camera, { vendor: 'frigate' });
       if (!device) return { topic, skipped: `no Frigate device registered for camera "${camera}"` };
-      const adapted = adaptFrigateEvent(message, contextFor(device));
+      const adapted = adaptFrigateEvent(message, contextFor(device), { subLabels: env.VIGIL_FRIGATE_SUB_LABELS });
       if (!adapted.ok) return { topic, skipped: adapted.error };
       return { topic, result: await ingestEvents(db, device, adapted, { updateInPlace: true }) };
     }

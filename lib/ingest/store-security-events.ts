@@ -1,12 +1,26 @@
-// Durable storage of normalised events: one multi-row insert per batch, with
-// ON CONFLICT DO NOTHING on the dedupe key, so a redelivery is counted, not stored.
+// Durable storage of normalised events: one multi-row insert per batch that skips any
+// (device, vendor event id) already stored, so a redelivery is counted, not stored.
+//
+// The vendor id is unique per device whatever time the delivery carries, but
+// security_event is partitioned by month and PostgreSQL only allows unique constraints that
+// include the partition key, so security_event_dedupe_uq has to include occurred_at and
+// cannot catch the same id with another time. The insert therefore checks every partition
+// itself (NOT EXISTS over the dedupe index, whose leading columns are device and id).
+// Two concurrent deliveries can both pass that check, so after inserting, each takes a
+// per-device advisory lock held until commit and drops its rows whose id another
+// transaction has committed meanwhile: whichever gets the lock second sees the other's
+// rows. Only that short re-check is serialised per device, not the insert. (The lock-free
+// alternative is a small unpartitioned key table, which needs a migration.)
 import { and, eq, inArray, Param, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { securityEvents, zones } from '@/db/schema';
 import type { NormalisedEvent } from './types';
 
 /** What the rules need of a stored event (the payload stays in the database). */
-export type StoredEvent = Pick<typeof securityEvents.$inferSelect, 'id' | 'occurredAt' | 'storeId' | 'deviceId' | 'zoneId' | 'sourceKind' | 'type' | 'vendorEventId'>;
+export type StoredEvent = Pick<
+  typeof securityEvents.$inferSelect,
+  'id' | 'occurredAt' | 'storeId' | 'deviceId' | 'zoneId' | 'sourceKind' | 'type' | 'vendorEventId'
+>;
 export type StoreResult = { accepted: number; duplicates: number; updated: number; stored: StoredEvent[] };
 
 const normaliseLabel = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -37,7 +51,8 @@ async function zoneResolver(db: DbOrTx, storeIds: string[]) {
     index.set(`${z.storeId}|${normaliseLabel(z.kind)}`, z.id);
     index.set(`${z.storeId}|${normaliseLabel(z.name)}`, z.id);
   }
-  return (storeId: string, label: string | null) => (label ? (index.get(`${storeId}|${normaliseLabel(label)}`) ?? null) : null);
+  return (storeId: string, label: string | null) =>
+    label ? (index.get(`${storeId}|${normaliseLabel(label)}`) ?? null) : null;
 }
 
 /**
@@ -65,20 +80,52 @@ type RawRow = {
 };
 
 /**
+ * How far apart in time two deliveries of one vendor id may be and still be one event.
+ * The check looks only at rows within this window, so run-time partition pruning keeps it
+ * to the neighbouring monthly partitions however long the device's history; an id a vendor
+ * reuses more than this apart is a new event.
+ */
+export const DEDUPE_WINDOW_DAYS = 35;
+
+/**
+ * A stored row with the same device and vendor id as row `r`, near its time. A LATERAL
+ * subquery with LIMIT, not NOT EXISTS: the planner turns NOT EXISTS into a hash anti-join
+ * that reads every stored row of the device, which grows with its history.
+ */
+const seenNear = (r: ReturnType<typeof sql>, notId = false) => sql`
+  select 1 as hit from security_event s
+  where s.device_id = ${r}.device_id and s.vendor_event_id = ${r}.vendor_event_id
+    and s.occurred_at between ${r}.occurred_at - make_interval(days => ${DEDUPE_WINDOW_DAYS})
+                          and ${r}.occurred_at + make_interval(days => ${DEDUPE_WINDOW_DAYS})
+    ${notId ? sql`and s.id <> ${r}.id` : sql``}
+  limit 1`;
+
+/**
  * One INSERT … SELECT FROM unnest(arrays): ten array parameters instead of ten per
  * row, which parses and binds several times faster than a VALUES list of 500 rows.
  */
-async function insertBatch(db: DbOrTx, events: NormalisedEvent[], zoneOf: (storeId: string, label: string | null) => string | null): Promise<StoredEvent[]> {
+async function insertBatch(
+  db: DbOrTx,
+  events: NormalisedEvent[],
+  zoneOf: (storeId: string, label: string | null) => string | null,
+): Promise<StoredEvent[]> {
   const col = (f: (e: NormalisedEvent) => string | number | null) => new Param(pgArrayLiteral(events.map(f)));
   const rows = (await db.execute(sql`
     insert into security_event (occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload)
     select u.occurred_at, u.store_id, u.device_id, u.zone_id, u.zone_label, u.source_kind::device_kind, u.type, u.confidence, u.vendor_event_id, u.payload
-    from unnest(
-      ${col((e) => e.occurredAt.toISOString())}::timestamptz[], ${col((e) => e.storeId)}::uuid[], ${col((e) => e.deviceId)}::uuid[],
-      ${col((e) => zoneOf(e.storeId, e.zoneLabel))}::uuid[], ${col((e) => e.zoneLabel)}::text[], ${col((e) => e.sourceKind)}::text[],
-      ${col((e) => e.type)}::text[], ${col((e) => e.confidence)}::real[], ${col((e) => e.vendorEventId)}::text[],
-      ${col((e) => JSON.stringify(e.payload))}::jsonb[]
-    ) as u(occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload)
+    from (
+      -- The first delivery of an id within the batch wins, as it would across batches.
+      select distinct on (b.device_id, b.vendor_event_id) b.*
+      from unnest(
+        ${col((e) => e.occurredAt.toISOString())}::timestamptz[], ${col((e) => e.storeId)}::uuid[], ${col((e) => e.deviceId)}::uuid[],
+        ${col((e) => zoneOf(e.storeId, e.zoneLabel))}::uuid[], ${col((e) => e.zoneLabel)}::text[], ${col((e) => e.sourceKind)}::text[],
+        ${col((e) => e.type)}::text[], ${col((e) => e.confidence)}::real[], ${col((e) => e.vendorEventId)}::text[],
+        ${col((e) => JSON.stringify(e.payload))}::jsonb[]
+      ) with ordinality as b(occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload, n)
+      order by b.device_id, b.vendor_event_id, b.n
+    ) as u
+    left join lateral (${seenNear(sql`u`)}) as seen on true
+    where seen.hit is null
     on conflict (device_id, vendor_event_id, occurred_at) do nothing
     returning id, occurred_at, store_id, device_id, zone_id, source_kind, type, vendor_event_id`)) as unknown as RawRow[];
   return rows.map((r) => ({
@@ -93,24 +140,68 @@ async function insertBatch(db: DbOrTx, events: NormalisedEvent[], zoneOf: (store
   }));
 }
 
-export async function storeSecurityEvents(db: DbOrTx, events: NormalisedEvent[], opts: { updateInPlace?: boolean } = {}): Promise<StoreResult> {
+/** Serialises the re-check per device until the transaction ends (see the module comment). */
+async function lockDevices(tx: DbOrTx, deviceIds: string[]): Promise<void> {
+  // Sorted, so two transactions needing the same devices cannot deadlock.
+  for (const id of [...new Set(deviceIds)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`security_event:${id}`}, 0))`);
+  }
+}
+
+export async function storeSecurityEvents(
+  db: DbOrTx,
+  events: NormalisedEvent[],
+  opts: { updateInPlace?: boolean } = {},
+): Promise<StoreResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, updated: 0, stored: [] };
   const zoneOf = await zoneResolver(db, [...new Set(events.map((e) => e.storeId))]);
-  const stored = await insertBatch(db, events, zoneOf);
-  if (opts.updateInPlace) {
-    // Not ON CONFLICT DO UPDATE: on a partitioned table RETURNING cannot read xmax to
-    // tell inserted rows from updated ones, and rules must only see new events.
-    const inserted = new Set(stored.map((r) => `${r.vendorEventId}|${r.occurredAt.getTime()}`));
-    let updated = 0;
-    for (const e of events.filter((x) => !inserted.has(`${x.vendorEventId}|${x.occurredAt.getTime()}`))) {
-      const rows = await db
-        .update(securityEvents)
-        .set({ payload: e.payload, confidence: e.confidence, zoneLabel: e.zoneLabel, zoneId: zoneOf(e.storeId, e.zoneLabel) })
-        .where(and(eq(securityEvents.deviceId, e.deviceId), eq(securityEvents.vendorEventId, e.vendorEventId), eq(securityEvents.occurredAt, e.occurredAt)))
-        .returning({ id: securityEvents.id });
-      updated += rows.length;
+  return db.transaction(async (tx) => {
+    let stored = await insertBatch(tx, events, zoneOf);
+    if (stored.length > 0) {
+      await lockDevices(
+        tx,
+        stored.map((e) => e.deviceId),
+      );
+      const lost = new Set(await dropRacedDuplicates(tx, stored));
+      if (lost.size > 0) stored = stored.filter((e) => !lost.has(e.id));
     }
-    return { accepted: stored.length, duplicates: 0, updated, stored };
-  }
-  return { accepted: stored.length, duplicates: events.length - stored.length, updated: 0, stored };
+    if (opts.updateInPlace) {
+      // Not ON CONFLICT DO UPDATE: on a partitioned table RETURNING cannot read xmax to
+      // tell inserted rows from updated ones, and rules must only see new events. The
+      // stored row keeps its first time; later messages about the object update the rest.
+      const inserted = new Set(stored.map((r) => `${r.deviceId}|${r.vendorEventId}`));
+      let updated = 0;
+      for (const e of events.filter((x) => !inserted.has(`${x.deviceId}|${x.vendorEventId}`))) {
+        const rows = await tx
+          .update(securityEvents)
+          .set({
+            payload: e.payload,
+            confidence: e.confidence,
+            zoneLabel: e.zoneLabel,
+            zoneId: zoneOf(e.storeId, e.zoneLabel),
+          })
+          .where(and(eq(securityEvents.deviceId, e.deviceId), eq(securityEvents.vendorEventId, e.vendorEventId)))
+          .returning({ id: securityEvents.id });
+        updated += rows.length;
+      }
+      return { accepted: stored.length, duplicates: 0, updated, stored };
+    }
+    return { accepted: stored.length, duplicates: events.length - stored.length, updated: 0, stored };
+  });
+}
+
+/** Deletes our just-inserted rows whose (device, vendor id) another transaction committed first; returns their ids. */
+async function dropRacedDuplicates(tx: DbOrTx, stored: StoredEvent[]): Promise<string[]> {
+  const col = (f: (e: StoredEvent) => string) => new Param(pgArrayLiteral(stored.map(f)));
+  const raced = (await tx.execute(sql`
+    select m.id, m.occurred_at
+    from unnest(${col((e) => e.id)}::uuid[], ${col((e) => e.occurredAt.toISOString())}::timestamptz[],
+                ${col((e) => e.deviceId)}::uuid[], ${col((e) => e.vendorEventId)}::text[])
+      as m(id, occurred_at, device_id, vendor_event_id)
+    cross join lateral (${seenNear(sql`m`, true)}) as other`)) as unknown as { id: string; occurred_at: string }[];
+  // Almost always none: only a concurrent delivery of the same id with another time.
+  if (raced.length === 0) return [];
+  const losers = raced.map((r) => r.id);
+  await tx.execute(sql`delete from security_event where id = any(${new Param(pgArrayLiteral(losers))}::uuid[])`);
+  return losers;
 }

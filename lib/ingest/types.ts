@@ -36,7 +36,7 @@ export type NormalisedEvent = {
   storeId: string;
   deviceId: string;
   sourceKind: DeviceKind;
-  /** The vendor's id for this event, unique per device; the dedupe key with occurredAt. */
+  /** The vendor's id for this event, unique per device: the dedupe key (see store-security-events.ts). */
   vendorEventId: string;
   type: SecurityEventType;
   occurredAt: Date;
@@ -75,4 +75,5 @@ export type NormalisedPosTransaction = {
 };
 
 /** What an adapter returns: items, or a reason the whole payload is refused (→ 400, nothing stored). */
-export type AdapterResult<T> = { ok: true; items: T[] } | { ok: false; error: string; issues?: { path: string; message: string }[] };
+export type AdapterResult<T> =
+  { ok: true; items: T[] } | { ok: false; error: string; issues?: { path: string; message: string }[] };

@@ -13,15 +13,18 @@ export type KioskSession = { device: AuthenticatedDevice; colleague: Actor | nul
  * refused at its next request), and the colleague token, when present, must name an
  * active user who still belongs to that store.
  */
-export async function authenticateKiosk(db: DbOrTx, deviceKey: string | undefined, colleagueToken: string | undefined): Promise<KioskSession> {
+export async function authenticateKiosk(
+  db: DbOrTx,
+  deviceKey: string | undefined,
+  colleagueToken: string | undefined,
+): Promise<KioskSession> {
   if (!deviceKey) throw new Unauthenticated('This screen is not paired as a kiosk. Ask a manager for a pairing code.');
   let device: AuthenticatedDevice;
   try {
-    device = await authenticateDevice(db, `Bearer ${deviceKey}`);
+    device = await authenticateDevice(db, `Bearer ${deviceKey}`, 'kiosk');
   } catch {
     throw new Unauthenticated('This kiosk has been switched off or unpaired. Ask a manager to pair it again.');
   }
-  if (device.kind !== 'kiosk') throw new Unauthenticated('This key does not belong to a kiosk.');
   const userId = verifyColleagueToken(colleagueToken, device.id);
   if (!userId) return { device, colleague: null };
   const [member] = await db

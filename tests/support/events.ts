@@ -9,12 +9,20 @@ import type { NormalisedEvent, SecurityEventType } from '@/lib/ingest/types';
 import { db } from './fixtures';
 
 /** A freshly registered device at `store`, authenticated as the ingest routes would. */
-export async function deviceAt(store: string, kind: DeviceKind = 'sensor'): Promise<AuthenticatedDevice & { apiKey: string }> {
+export async function deviceAt(
+  store: string,
+  kind: DeviceKind = 'sensor',
+): Promise<AuthenticatedDevice & { apiKey: string }> {
   const { apiKey } = await createDevice(db(), CLI_OPERATOR, { store, kind, vendor: 'test' });
-  return { ...(await authenticateDevice(db(), `Bearer ${apiKey}`)), apiKey };
+  return { ...(await authenticateDevice(db(), `Bearer ${apiKey}`, kind === 'kiosk' ? 'kiosk' : 'ingest')), apiKey };
 }
 
-export function event(device: AuthenticatedDevice, type: SecurityEventType, at = new Date(), zone: string | null = null): NormalisedEvent {
+export function event(
+  device: AuthenticatedDevice,
+  type: SecurityEventType,
+  at = new Date(),
+  zone: string | null = null,
+): NormalisedEvent {
   return {
     storeId: device.storeId,
     deviceId: device.id,

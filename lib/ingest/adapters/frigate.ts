@@ -2,6 +2,7 @@
 // tracked object as a series of new/update/end messages under the same id; we turn each
 // into the same (vendorEventId, occurredAt) so the database keeps one row per object.
 // Field sets differ between Frigate versions, so only id, camera and label are required.
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import type { AdapterContext, AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
 
 type Obj = { readonly [key: string]: unknown };
@@ -55,16 +56,21 @@ function decode(message: unknown): unknown {
   return message;
 }
 
+type Tracked = { side: 'after' | 'before'; obj: Obj };
+
 /** The object state to read: `after` is the latest; `before` is all an odd version may send. */
-function trackedObject(message: unknown): Obj | null {
+function tracked(message: unknown): Tracked | null {
   const decoded = decode(message);
   if (!isObj(decoded)) return null;
-  const after = own(decoded, 'after');
-  if (isObj(after) && nonEmptyString(own(after, 'id')) !== null) return after;
-  const before = own(decoded, 'before');
-  if (isObj(before) && nonEmptyString(own(before, 'id')) !== null) return before;
+  for (const side of ['after', 'before'] as const) {
+    const obj = own(decoded, side);
+    if (isObj(obj) && nonEmptyString(own(obj, 'id')) !== null) return { side, obj };
+  }
   return null;
 }
+
+/** Same bound as our own webhook's id; camera and label names are short config keys. */
+const MAX_LENGTH = { id: 200, camera: 120, label: 120 } as const;
 
 export type FrigateSubLabel = { name: string; score: number | null };
 
@@ -91,31 +97,69 @@ function confidence(obj: Obj): number | null {
 /** The camera a message is about, so the ingest layer can find the device by its vendor ref. */
 export function frigateCameraName(message: unknown): string | null {
   try {
-    const obj = trackedObject(message);
-    return obj === null ? null : nonEmptyString(own(obj, 'camera'));
+    const found = tracked(message);
+    return found === null ? null : nonEmptyString(own(found.obj, 'camera'));
   } catch {
     return null;
   }
 }
 
-export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): AdapterResult<NormalisedEvent> {
+export type FrigateOptions = {
+  /**
+   * Keep Frigate's sub_label. With face recognition on, Frigate puts a person's name there:
+   * biometric data Vigil does not process, so it is dropped unless an administrator opts in
+   * (VIGIL_FRIGATE_SUB_LABELS), e.g. for licence plates or delivery-van labels.
+   */
+  subLabels?: boolean;
+};
+
+export function adaptFrigateEvent(
+  message: unknown,
+  ctx: AdapterContext,
+  opts: FrigateOptions = {},
+): AdapterResult<NormalisedEvent> {
   try {
     const decoded = decode(message);
     if (!isObj(decoded)) return { ok: false, error: 'Frigate message must be a JSON object' };
-    const obj = trackedObject(decoded);
-    if (obj === null) return { ok: false, error: 'Frigate message has no after/before object with an id' };
+    const unstorable = unstorableIssue(decoded);
+    if (unstorable) return { ok: false, error: 'Frigate message cannot be stored', issues: [unstorable] };
+    const found = tracked(decoded);
+    if (found === null) return { ok: false, error: 'Frigate message has no after/before object with an id' };
+    const { side, obj } = found;
     const id = nonEmptyString(own(obj, 'id'));
     const camera = nonEmptyString(own(obj, 'camera'));
     const label = nonEmptyString(own(obj, 'label'));
     if (id === null || camera === null || label === null) {
       return { ok: false, error: 'Frigate event needs string id, camera and label' };
     }
+    const tooLong = (Object.entries({ id, camera, label }) as [keyof typeof MAX_LENGTH, string][]).filter(
+      ([name, value]) => value.length > MAX_LENGTH[name],
+    );
+    if (tooLong.length > 0) {
+      return {
+        ok: false,
+        error: 'Frigate event has an id, camera or label longer than Frigate ever sends',
+        issues: tooLong.map(([name]) => ({
+          path: `${side}.${name}`,
+          message: `At most ${MAX_LENGTH[name]} characters`,
+        })),
+      };
+    }
 
     const currentZones = strings(own(obj, 'current_zones'));
     const enteredZones = strings(own(obj, 'entered_zones'));
-    // start_time is fixed for the life of the tracked object, which keeps the dedupe key
-    // stable across new/update/end; only a message without one falls back to receipt time.
-    const startTime = epochSeconds(own(obj, 'start_time'));
+    // start_time is fixed for the life of the tracked object. One that is there but not a
+    // plausible epoch is refused rather than replaced; only a message without one falls
+    // back to the receipt time, and says so in the payload.
+    const rawStart = own(obj, 'start_time');
+    const startTime = epochSeconds(rawStart);
+    if (rawStart !== undefined && rawStart !== null && startTime === null) {
+      return {
+        ok: false,
+        error: 'Frigate event has a start_time that is not epoch seconds',
+        issues: [{ path: `${side}.start_time`, message: 'Must be a positive number of seconds since 1970' }],
+      };
+    }
     const endTime = epochSeconds(own(obj, 'end_time'));
     const frigateType = nonEmptyString(own(decoded, 'type'));
 
@@ -135,7 +179,7 @@ export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): Adapte
             frigateType,
             camera,
             label,
-            subLabel: subLabel(own(obj, 'sub_label')),
+            ...(opts.subLabels === true ? { subLabel: subLabel(own(obj, 'sub_label')) } : {}),
             currentZones,
             enteredZones,
             startTime: startTime?.toISOString() ?? null,
@@ -144,6 +188,7 @@ export function adaptFrigateEvent(message: unknown, ctx: AdapterContext): Adapte
             hasClip: bool(own(obj, 'has_clip')),
             stationary: bool(own(obj, 'stationary')),
             falsePositive: bool(own(obj, 'false_positive')),
+            ...(startTime === null ? { timeSource: 'received' } : {}),
           },
         },
       ],

@@ -2,6 +2,7 @@
 // schema, reused for OpenAPI and by the sensor MQTT adapter, and its adapter. Unlike the
 // vendor adapters this one is strict: integrators write to it, so a bad item is an error.
 import { z } from 'zod';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import {
   SECURITY_EVENT_TYPES,
   type AdapterContext,
@@ -57,6 +58,8 @@ export function futureTimeIssue(occurredAt: Date, now: Date, path: string): Issu
 
 export function adaptGenericEvents(body: unknown, ctx: AdapterContext): AdapterResult<NormalisedEvent> {
   try {
+    const unstorable = unstorableIssue(body);
+    if (unstorable) return { ok: false, error: 'Invalid events batch', issues: [unstorable] };
     const parsed = genericEventsBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Invalid events batch', issues: zodIssues(parsed.error) };
 

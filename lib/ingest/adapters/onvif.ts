@@ -3,6 +3,7 @@
 // anywhere in the document becomes an event, so Notify requests, PullMessagesResponse
 // envelopes and metadata streams all go through the same path.
 import { createHash } from 'node:crypto';
+import type { Issue } from '@/lib/ingest/adapters/generic-json';
 import type { AdapterContext, AdapterResult, NormalisedEvent, SecurityEventType } from '@/lib/ingest/types';
 import {
   attr,
@@ -11,6 +12,7 @@ import {
   children,
   findAll,
   isElement,
+  isShort,
   parseIsoDateTime,
   parseXmlSafely,
   textOf,
@@ -52,6 +54,12 @@ function toBoolean(value: string): boolean | null {
   return null;
 }
 
+/** Item names and topics longer than these are no name or topic we know: they map to nothing. */
+const MAX_NAME_LENGTH = 64;
+const MAX_TOPIC_LENGTH = 512;
+/** At most this many NotificationMessages per request, like the JSON route's 1000 events. */
+export const MAX_NOTIFICATIONS = 1000;
+
 // The state items ONVIF and common vendors put in Data: IsMotion (MotionAlarm/CellMotion),
 // IsInside (FieldDetector), LogicalState (DigitalInput), State (many), IsTamper, IsTooBlurry…
 const STATE_ITEM = /^(is[a-z0-9_]*|state|logicalstate|active|alarm|triggered)$/i;
@@ -59,7 +67,7 @@ const STATE_ITEM = /^(is[a-z0-9_]*|state|logicalstate|active|alarm|triggered)$/i
 /** The alarm's on/off state when Data carries one as a boolean; null when it doesn't. */
 function alarmState(data: OnvifItems): boolean | null {
   for (const [name, value] of Object.entries(data)) {
-    if (!STATE_ITEM.test(name) || Array.isArray(value)) continue;
+    if (!isShort(name, MAX_NAME_LENGTH) || !STATE_ITEM.test(name) || Array.isArray(value)) continue;
     const state = toBoolean(value);
     if (state !== null) return state;
   }
@@ -68,6 +76,7 @@ function alarmState(data: OnvifItems): boolean | null {
 
 /** Topic segments without their namespace prefixes (tns1:, tnsaxis:, …), lower-cased. */
 function topicSegments(topic: string): string[] {
+  if (!isShort(topic, MAX_TOPIC_LENGTH)) return [];
   return topic
     .split('/')
     .map((segment) =>
@@ -85,7 +94,9 @@ function hasPair(segments: string[], parent: string, leaf: string): boolean {
 
 function mentionsDoor(items: OnvifItems): boolean {
   return Object.entries(items).some(
-    ([name, value]) => /door/i.test(name) || [value].flat().some((v) => /door/i.test(v)),
+    ([name, value]) =>
+      (isShort(name, MAX_NAME_LENGTH) && /door/i.test(name)) ||
+      [value].flat().some((v) => isShort(v, MAX_NAME_LENGTH) && /door/i.test(v)),
   );
 }
 
@@ -153,12 +164,23 @@ function sortedEntries(items: OnvifItems): [string, string | string[]][] {
   return Object.entries(items).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function toEvent(notification: unknown, ctx: AdapterContext): NormalisedEvent {
+type Reading = { event: NormalisedEvent; issue?: undefined } | { issue: Issue; event?: undefined };
+
+function toEvent(notification: unknown, index: number, ctx: AdapterContext): Reading {
   const { topic, dialect } = topicOf(notification);
   const message = innerMessage(notification);
   const utcTime = attr(message, 'UtcTime');
-  // ONVIF says UtcTime is UTC; some cameras omit the Z, which still means UTC.
+  // ONVIF says UtcTime is UTC; some cameras omit the Z, which still means UTC. A time we
+  // cannot read refuses the request: silently using the receipt time would misdate evidence.
   const parsedTime = utcTime === null ? null : parseIsoDateTime(utcTime, 'UTC');
+  if (utcTime !== null && parsedTime === null) {
+    return {
+      issue: {
+        path: `NotificationMessage.${index}.UtcTime`,
+        message: 'UtcTime is not an xs:dateTime such as 2026-07-01T11:58:12Z',
+      },
+    };
+  }
   const source = simpleItems(message, 'Source');
   const key = simpleItems(message, 'Key');
   const data = simpleItems(message, 'Data');
@@ -166,11 +188,13 @@ function toEvent(notification: unknown, ctx: AdapterContext): NormalisedEvent {
 
   // A redelivered notification hashes to the same id. Items are sorted so attribute
   // order quirks don't matter; the parsed time is used so "…Z" and "….000Z" agree.
+  // Without a UtcTime the receipt time stands in, so two untimed notifications that look
+  // alike stay two events (the dedupe key does not include the time).
   const vendorEventId = createHash('sha256')
     .update(
       JSON.stringify([
         topic,
-        parsedTime?.toISOString() ?? utcTime ?? '',
+        parsedTime?.toISOString() ?? `received:${ctx.now.toISOString()}`,
         sortedEntries(source),
         sortedEntries(key),
         sortedEntries(data),
@@ -180,11 +204,11 @@ function toEvent(notification: unknown, ctx: AdapterContext): NormalisedEvent {
 
   const confidenceText = firstValue(data, ['Confidence', 'Likelihood']);
   const confidence =
-    confidenceText !== null && /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(confidenceText)
+    isShort(confidenceText, 32) && /^\s*(0(\.\d+)?|1(\.0+)?|\.\d+)\s*$/.test(confidenceText)
       ? Number(confidenceText)
       : null;
 
-  return {
+  const event: NormalisedEvent = {
     storeId: ctx.storeId,
     deviceId: ctx.deviceId,
     sourceKind: ctx.deviceKind,
@@ -206,8 +230,11 @@ function toEvent(notification: unknown, ctx: AdapterContext): NormalisedEvent {
       // A "false" state (IsMotion=false, State=0) is the alarm ending: still an event,
       // flagged so rules can ignore it. Events with no state item are occurrences.
       active: state ?? true,
+      // Said out loud so nobody reads the receipt time as the camera's.
+      ...(parsedTime === null ? { timeSource: 'received' } : {}),
     },
   };
+  return { event };
 }
 
 export function adaptOnvif(xml: string, ctx: AdapterContext): AdapterResult<NormalisedEvent> {
@@ -216,7 +243,17 @@ export function adaptOnvif(xml: string, ctx: AdapterContext): AdapterResult<Norm
     if (!parsed.ok) return parsed;
     const notifications = findAll(parsed.root, 'NotificationMessage');
     if (notifications.length === 0) return { ok: false, error: 'No NotificationMessage found in the ONVIF payload' };
-    return { ok: true, items: notifications.map((n) => toEvent(n, ctx)) };
+    if (notifications.length > MAX_NOTIFICATIONS) {
+      return {
+        ok: false,
+        error: `Send at most ${MAX_NOTIFICATIONS} NotificationMessages per request (this one has ${notifications.length}).`,
+        issues: [{ path: 'NotificationMessage', message: `At most ${MAX_NOTIFICATIONS} per request` }],
+      };
+    }
+    const readings = notifications.map((n, i) => toEvent(n, i, ctx));
+    const issues = readings.flatMap((r) => (r.issue ? [r.issue] : []));
+    if (issues.length > 0) return { ok: false, error: 'Invalid ONVIF notification', issues };
+    return { ok: true, items: readings.flatMap((r) => (r.event ? [r.event] : [])) };
   } catch (e) {
     return { ok: false, error: `ONVIF payload could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
   }

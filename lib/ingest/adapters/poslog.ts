@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { POS_TRANSACTION_TYPES } from '@/lib/domain/enums';
-import { futureTimeIssue, zodIssues } from '@/lib/ingest/adapters/generic-json';
+import { futureTimeIssue, zodIssues, type Issue } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import {
   asArray,
   attr,
@@ -21,6 +22,7 @@ import {
   children,
   findAll,
   isElement,
+  isShort,
   isXmlTrue,
   parseIsoDateTime,
   parseXmlSafely,
@@ -40,8 +42,11 @@ import type {
 
 type Decimal = { digits: bigint; scale: number };
 
+/** 15 integer digits, 12 decimals, a sign, a point and some padding: anything longer is no amount. */
+const MAX_DECIMAL_LENGTH = 64;
+
 function parseDecimal(text: string | null): Decimal | null {
-  if (text === null) return null;
+  if (!isShort(text, MAX_DECIMAL_LENGTH)) return null;
   const m = /^\s*([+-])?(\d{0,15})(?:\.(\d{0,12}))?\s*$/.exec(text);
   if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) return null;
   const fraction = m[3] ?? '';
@@ -72,6 +77,9 @@ function signed(sign: 1 | -1, magnitude: number): number {
 
 // ---------------------------------------------------------------------------------------
 // POSLog
+
+/** Transactions per request, in both forms (the JSON schema says the same). */
+export const MAX_TRANSACTIONS = 1000;
 
 const RETURN_LINK_NAMES = ['TransactionLink', 'OriginalTransaction', 'OriginalTransactionID', 'OriginalReceiptNumber'];
 const CARD_REF_NAMES = ['PrimaryAccountNumber', 'MaskedCardNumber', 'CardToken', 'Token'];
@@ -154,17 +162,22 @@ function priceFlags(body: unknown, flags: Set<string>): void {
   if (findAll(body, 'Discount').length > 0) flags.add('discount');
 }
 
+/** Status and reason codes are short words; a long one is matched as empty. */
+const shortOrEmpty = (text: string | null): string => (isShort(text, 200) ? text : '');
+
 function isCancelled(tx: unknown, body: unknown): boolean {
   return (
     [tx, body].some((el) => isXmlTrue(attr(el, 'CancelFlag')) || isXmlTrue(attr(el, 'VoidFlag'))) ||
     isXmlTrue(childText(tx, 'CancelFlag')) ||
     isXmlTrue(childText(tx, 'VoidFlag')) ||
-    /^(voided|cancell?ed)$/i.test(attr(body, 'TransactionStatus') ?? '')
+    /^(voided|cancell?ed)$/i.test(shortOrEmpty(attr(body, 'TransactionStatus')))
   );
 }
 
 function isNoSale(control: unknown): boolean {
-  return children(control, 'NoSale').length > 0 || /no[\s_-]?sale/i.test(childText(control, 'ReasonCode') ?? '');
+  return (
+    children(control, 'NoSale').length > 0 || /no[\s_-]?sale/i.test(shortOrEmpty(childText(control, 'ReasonCode')))
+  );
 }
 
 function vendorTransactionId(tx: unknown, workstation: string | null, begin: string | null, body: unknown): string {
@@ -180,7 +193,24 @@ function vendorTransactionId(tx: unknown, workstation: string | null, begin: str
   return composed.length <= 200 ? composed : 'sha256:' + createHash('sha256').update(composed).digest('hex');
 }
 
-function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransaction {
+const TIME_NAMES = ['BeginDateTime', 'EndDateTime'] as const;
+
+/** The transaction's time element: BeginDateTime on the transaction or its body, else EndDateTime. */
+function timeText(tx: unknown, body: unknown): { name: string; text: string } | null {
+  for (const [node, name] of [
+    [tx, TIME_NAMES[0]],
+    [body, TIME_NAMES[0]],
+    [tx, TIME_NAMES[1]],
+  ] as const) {
+    const text = childText(node, name);
+    if (text !== null) return { name, text };
+  }
+  return null;
+}
+
+type Reading = { tx: NormalisedPosTransaction; issue?: undefined } | { issue: Issue; tx?: undefined };
+
+function readTransaction(tx: unknown, index: number, ctx: AdapterContext): Reading {
   const flags = new Set<string>();
   const retail = child(tx, 'RetailTransaction');
   const control = child(tx, 'ControlTransaction');
@@ -200,9 +230,19 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
 
   const workstation = childText(tx, 'WorkstationID') ?? childText(body, 'WorkstationID');
   if (workstation === null) flags.add('no_terminal');
-  const beginText = childText(tx, 'BeginDateTime') ?? childText(body, 'BeginDateTime') ?? childText(tx, 'EndDateTime');
-  // POSLog times without an offset are the till's wall clock, i.e. store-local.
-  const occurredAt = beginText === null ? null : parseIsoDateTime(beginText, ctx.timeZone);
+  const time = timeText(tx, body);
+  const beginText = time?.text ?? null;
+  // POSLog times without an offset are the till's wall clock, i.e. store-local. A time we
+  // cannot read refuses the request; only a transaction with none is flagged no_time.
+  const occurredAt = time === null ? null : parseIsoDateTime(time.text, ctx.timeZone);
+  if (time !== null && occurredAt === null) {
+    return {
+      issue: {
+        path: `Transaction.${index}.${time.name}`,
+        message: `${time.name} is not an xs:dateTime such as 2026-07-01T14:00:00`,
+      },
+    };
+  }
   if (occurredAt === null) flags.add('no_time');
 
   const readings = isElement(retail) ? readLines(retail) : [];
@@ -235,7 +275,7 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
       ? null
       : (CARD_REF_NAMES.map((n) => textOf(findAll(firstTender, n)[0])).find((t) => t !== null) ?? null);
 
-  return {
+  const normalised: NormalisedPosTransaction = {
     storeId: ctx.storeId,
     deviceId: ctx.deviceId,
     vendorTransactionId: vendorTransactionId(tx, workstation, beginText, body),
@@ -259,6 +299,7 @@ function readTransaction(tx: unknown, ctx: AdapterContext): NormalisedPosTransac
     flags: [...flags],
     lines: readings.map((r) => r.line),
   };
+  return { tx: normalised };
 }
 
 export function adaptPosLog(xml: string, ctx: AdapterContext): AdapterResult<NormalisedPosTransaction> {
@@ -269,7 +310,17 @@ export function adaptPosLog(xml: string, ctx: AdapterContext): AdapterResult<Nor
     if (logs.length === 0) return { ok: false, error: 'No POSLog element found' };
     const transactions = logs.flatMap((log) => children(log, 'Transaction'));
     if (transactions.length === 0) return { ok: false, error: 'POSLog contains no Transaction' };
-    return { ok: true, items: transactions.map((tx) => readTransaction(tx, ctx)) };
+    if (transactions.length > MAX_TRANSACTIONS) {
+      return {
+        ok: false,
+        error: `Send at most ${MAX_TRANSACTIONS} Transactions per request (this one has ${transactions.length}).`,
+        issues: [{ path: 'Transaction', message: `At most ${MAX_TRANSACTIONS} per request` }],
+      };
+    }
+    const readings = transactions.map((tx, i) => readTransaction(tx, i, ctx));
+    const issues = readings.flatMap((r) => (r.issue ? [r.issue] : []));
+    if (issues.length > 0) return { ok: false, error: 'Invalid POSLog transaction', issues };
+    return { ok: true, items: readings.flatMap((r) => (r.tx ? [r.tx] : [])) };
   } catch (e) {
     return { ok: false, error: `POSLog could not be read: ${e instanceof Error ? e.message : 'unknown error'}` };
   }
@@ -293,18 +344,24 @@ const posJsonTransaction = z.object({
   type: z.enum(POS_TRANSACTION_TYPES),
   occurredAt: z.iso.datetime({ offset: true }).describe('ISO 8601 with an offset (Z or ±hh:mm)'),
   totalPence: z.number().int().describe('Signed: money in positive, refunds negative'),
-  receiptRef: z.string().max(200).optional().describe("The receipt number; for a return, the original sale's receipt (absent = no receipt)"),
+  receiptRef: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("The receipt number; for a return, the original sale's receipt (absent = no receipt)"),
   tenderType: z.string().max(60).optional(),
   cardRef: z.string().max(200).optional(),
   lines: z.array(posJsonLine).max(1000).optional(),
 });
 
 export const posJsonBody = z.object({
-  transactions: z.array(posJsonTransaction).min(1).max(1000),
+  transactions: z.array(posJsonTransaction).min(1).max(MAX_TRANSACTIONS),
 });
 
 export function adaptPosJson(body: unknown, ctx: AdapterContext): AdapterResult<NormalisedPosTransaction> {
   try {
+    const unstorable = unstorableIssue(body);
+    if (unstorable) return { ok: false, error: 'Invalid transactions batch', issues: [unstorable] };
     const parsed = posJsonBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Invalid transactions batch', issues: zodIssues(parsed.error) };
     const issues = parsed.data.transactions.flatMap((t, i) =>
@@ -333,7 +390,10 @@ export function adaptPosJson(body: unknown, ctx: AdapterContext): AdapterResult<
         tenderType: t.tenderType ?? null,
         cardRef: t.cardRef ?? null,
         // For a return, receiptRef is the original sale's receipt: none means no receipt.
-        flags: [...(lines.some((l) => l.voided === true) ? ['line_void'] : []), ...(t.type === 'return' && !t.receiptRef ? ['no_receipt'] : [])],
+        flags: [
+          ...(lines.some((l) => l.voided === true) ? ['line_void'] : []),
+          ...(t.type === 'return' && !t.receiptRef ? ['no_receipt'] : []),
+        ],
         lines,
       };
     });

@@ -3,6 +3,7 @@
 // may be left out because small sensors (EAS gates, door contacts, panic buttons) are dumb.
 import { createHash } from 'node:crypto';
 import { genericEventItem, futureTimeIssue, zodIssues } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 import {
   SECURITY_EVENT_TYPES,
   type AdapterContext,
@@ -61,6 +62,8 @@ export function adaptSensorMessage(
     } catch {
       return { ok: false, error: 'Payload is not valid JSON' };
     }
+    const unstorable = unstorableIssue(json);
+    if (unstorable) return { ok: false, error: 'Invalid sensor event', issues: [unstorable] };
     const parsed = sensorMessage.safeParse(json);
     if (!parsed.success) return { ok: false, error: 'Invalid sensor event', issues: zodIssues(parsed.error) };
     const event = parsed.data;
@@ -70,9 +73,11 @@ export function adaptSensorMessage(
     if (future) return { ok: false, error: 'Invalid sensor event', issues: [future] };
 
     // Without an id, a hash of exactly what was delivered gives a QoS 1 redelivery (the
-    // same bytes) the same id. It only dedupes if the payload also carries occurredAt:
-    // the receipt time used otherwise differs per delivery.
-    const vendorEventId = event.id ?? createHash('sha256').update(topic).update('\n').update(text).digest('hex');
+    // same bytes) the same id. Without occurredAt either, the receipt time joins the hash:
+    // the dedupe key ignores the time, and two presses of a dumb button are two events.
+    const hash = createHash('sha256').update(topic).update('\n').update(text);
+    if (event.occurredAt === undefined) hash.update('\n').update(ctx.now.toISOString());
+    const vendorEventId = event.id ?? hash.digest('hex');
 
     return {
       ok: true,
@@ -86,8 +91,12 @@ export function adaptSensorMessage(
           occurredAt,
           zoneLabel: event.zone?.trim() || null,
           confidence: event.confidence ?? null,
-          // The topic is ours to record; it wins over a same-named data key.
-          payload: { ...(event.data ?? {}), topic },
+          // The topic and time source are ours to record; they win over same-named data keys.
+          payload: {
+            ...(event.data ?? {}),
+            topic,
+            ...(event.occurredAt === undefined ? { timeSource: 'received' } : {}),
+          },
         },
       ],
     };

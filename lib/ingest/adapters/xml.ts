@@ -4,14 +4,22 @@
 // XML formats (and our JSON forms, a strict subset) share.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { localToUtc } from '@/lib/domain/time';
+import type { Issue } from '@/lib/ingest/adapters/generic-json';
+import { unstorableIssue } from '@/lib/ingest/adapters/storable';
 
 /** An element as fast-xml-parser gives it: children by local name, attributes as `@_name`, text as `#text`. */
 export type XmlElement = { readonly [name: string]: unknown };
 
-export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; error: string };
+export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; error: string; issues?: Issue[] };
 
 const ATTR = '@_';
 const TEXT = '#text';
+/** Real ONVIF and POSLog documents are under 20 elements deep. */
+const MAX_XML_DEPTH = 100;
+
+/** Issue paths in the document's terms: `SimpleItem.1.@Value`, with text nodes left implicit. */
+const xmlPathKey = (key: string): string | null =>
+  key === TEXT ? null : key.startsWith(ATTR) ? `@${key.slice(ATTR.length)}` : key;
 
 // Any DTD is refused outright rather than "safely" parsed: a DOCTYPE is the door for
 // external entities (XXE) and entity expansion (billion laughs), and no format we
@@ -75,6 +83,10 @@ export function parseXmlSafely(xml: unknown): XmlParseResult {
     }
     const parsed: unknown = parser.parse(text);
     if (!isElement(parsed)) return { ok: false, error: 'XML has no root element' };
+    // A raw NUL is not even legal XML, but the validator lets it through, and a character
+    // reference can spell an unpaired surrogate (&#xD800;): refuse either by its path.
+    const unstorable = unstorableIssue(parsed, { maxDepth: MAX_XML_DEPTH, renameKey: xmlPathKey });
+    if (unstorable) return { ok: false, error: 'XML cannot be stored', issues: [unstorable] };
     return { ok: true, root: parsed };
   } catch (e) {
     // fast-xml-parser throws on nesting deeper than its limit and on reserved names.
@@ -120,9 +132,20 @@ export function attr(node: unknown, name: string): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+/**
+ * Whether a vendor string is short enough to give to a regular expression. Every pattern
+ * an adapter applies to vendor text goes through this first, so no pattern, however it
+ * backtracks, ever sees more than a few hundred characters of attacker-chosen input.
+ */
+export function isShort(value: string | null | undefined, maxLength: number): value is string {
+  return typeof value === 'string' && value.length <= maxLength;
+}
+
 /** xs:boolean: "true"/"1" (surrounding whitespace allowed); anything else is false. */
 export function isXmlTrue(value: string | null): boolean {
-  return value !== null && /^\s*(true|1)\s*$/i.test(value);
+  if (value === null) return false;
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === '1';
 }
 
 /** Element names (not attributes or text) directly under `node`. */
@@ -153,8 +176,13 @@ export function findAll(root: unknown, name: string): unknown[] {
   return found;
 }
 
+/** Longer than any real xs:dateTime ("2026-07-01T11:58:12.123456789+01:00" is 35 characters). */
+const MAX_DATE_TIME_LENGTH = 40;
+// Whitespace is trimmed before matching rather than matched with \s* around the optional
+// offset: that pattern backtracked quadratically on a time padded with spaces (3.6 s for
+// 80 kB in one ONVIF attribute).
 const DATE_TIME =
-  /^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,12}))?)? ?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Parses an xs:dateTime / ISO 8601 date-time. When it carries no offset, `naiveTimeZone`
@@ -162,7 +190,9 @@ const DATE_TIME =
  * times). Returns null for anything unparseable or out of range, never an Invalid Date.
  */
 export function parseIsoDateTime(text: string, naiveTimeZone: string): Date | null {
-  const m = DATE_TIME.exec(text);
+  const trimmed = text.trim();
+  if (!isShort(trimmed, MAX_DATE_TIME_LENGTH)) return null;
+  const m = DATE_TIME.exec(trimmed);
   if (!m) return null;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
   const s = m[6] === undefined ? 0 : Number(m[6]);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { adaptFrigateEvent, frigateCameraName } from '@/lib/ingest/adapters/frigate';
+import { adaptFrigateEvent, type FrigateOptions, frigateCameraName } from '@/lib/ingest/adapters/frigate';
 import type { AdapterResult, NormalisedEvent } from '@/lib/ingest/types';
 import { assertAdapterInvariants, testContext } from './shared';
 
@@ -56,8 +56,8 @@ const v014After = {
 const V014_UPDATE = { type: 'update', before: v012Object, after: v014After };
 const V014_END = { type: 'end', before: v014After, after: { ...v014After, current_zones: [], end_time: START + 42.5 } };
 
-function adapt(message: unknown): NormalisedEvent {
-  const r = adaptFrigateEvent(message, ctx);
+function adapt(message: unknown, opts: FrigateOptions = {}): NormalisedEvent {
+  const r = adaptFrigateEvent(message, ctx, opts);
   if (!r.ok) throw new Error(r.error);
   expect(r.items).toHaveLength(1);
   const [e] = r.items;
@@ -81,7 +81,6 @@ describe('adaptFrigateEvent', () => {
         frigateType: 'new',
         camera: 'front_entrance',
         label: 'person',
-        subLabel: null,
         currentZones: [],
         enteredZones: [],
         endTime: null,
@@ -95,7 +94,7 @@ describe('adaptFrigateEvent', () => {
   });
 
   it('reads a 0.14 "update" with a [name, score] sub_label and zones', () => {
-    const e = adapt(V014_UPDATE);
+    const e = adapt(V014_UPDATE, { subLabels: true });
     expect(e).toMatchObject({
       type: 'person_detected',
       zoneLabel: 'health_beauty',
@@ -121,8 +120,24 @@ describe('adaptFrigateEvent', () => {
     expect(end.payload.endTime).toBe('2026-07-01T11:55:42.623Z');
   });
 
+  it('stores no sub_label (a face-recognition name) unless an administrator turned it on', () => {
+    for (const message of [V014_UPDATE, V014_END, { type: 'new', after: { ...v012Object, sub_label: 'Jane Doe' } }]) {
+      const e = adapt(message);
+      expect(e.payload).not.toHaveProperty('subLabel');
+      expect(JSON.stringify(e)).not.toMatch(/Known offender|Jane Doe/);
+    }
+    expect(adapt(V014_UPDATE, { subLabels: false }).payload).not.toHaveProperty('subLabel');
+    expect(adapt(V014_UPDATE, { subLabels: true }).payload.subLabel).toEqual({
+      name: 'Known offender 17',
+      score: 0.87,
+    });
+  });
+
   it('normalises a string sub_label (0.13) and maps other labels to object_detected', () => {
-    const e = adapt({ type: 'new', after: { ...v012Object, label: 'car', sub_label: 'Delivery van' } });
+    const e = adapt(
+      { type: 'new', after: { ...v012Object, label: 'car', sub_label: 'Delivery van' } },
+      { subLabels: true },
+    );
     expect(e.type).toBe('object_detected');
     expect(e.payload.subLabel).toEqual({ name: 'Delivery van', score: null });
   });
@@ -130,6 +145,22 @@ describe('adaptFrigateEvent', () => {
   it('needs only id, camera and label', () => {
     const e = adapt({ type: 'new', after: { id: 'abc', camera: 'tills', label: 'person' } });
     expect(e).toMatchObject({ vendorEventId: 'abc', zoneLabel: null, confidence: null, occurredAt: ctx.now });
+  });
+
+  it('marks the receipt time as such when there is no start_time', () => {
+    const e = adapt({ type: 'new', after: { id: 'abc', camera: 'tills', label: 'person' } });
+    expect(e.payload.timeSource).toBe('received');
+    expect(adapt(V012_NEW).payload).not.toHaveProperty('timeSource');
+  });
+
+  it('refuses a start_time that is not epoch seconds instead of using the receipt time', () => {
+    for (const start of ['2026-07-01T11:55:00Z', -5, 1e300, {}]) {
+      const r = adaptFrigateEvent(
+        { type: 'new', after: { id: 'abc', camera: 'tills', label: 'person', start_time: start } },
+        ctx,
+      );
+      expect(r).toMatchObject({ ok: false, issues: [{ path: 'after.start_time' }] });
+    }
   });
 
   it('falls back to before when after is missing', () => {

@@ -2,26 +2,10 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptGenericEvents, genericEventsBody } from '@/lib/ingest/adapters/generic-json';
 import { SECURITY_EVENT_TYPES, type AdapterResult, type NormalisedEvent } from '@/lib/ingest/types';
+import { VALID_EVENTS as VALID } from './samples';
 import { assertAdapterInvariants, testContext } from './shared';
 
 const ctx = testContext();
-
-const VALID = {
-  events: [
-    {
-      id: 'evt-1',
-      type: 'person_detected',
-      occurredAt: '2026-07-01T11:59:30Z',
-      zone: 'Entrance',
-      confidence: 0.91,
-      data: { trackId: 17, snapshot: 'https://vms.local/s/17.jpg' },
-    },
-    { id: 'evt-2', type: 'shelf_sweep', occurredAt: '2026-07-01T12:58:00+01:00' },
-    { id: 'evt-3', type: 'eas_alarm', occurredAt: '2026-07-01T11:00:00.123456Z', zone: '', confidence: 0 },
-    // Duplicate id: kept, the database dedupes.
-    { id: 'evt-1', type: 'person_detected', occurredAt: '2026-07-01T11:59:30Z' },
-  ],
-};
 
 function withEvent(index: number, patch: Record<string, unknown>): unknown {
   return { events: VALID.events.map((e, i) => (i === index ? { ...e, ...patch } : e)) };

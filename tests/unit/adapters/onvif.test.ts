@@ -2,134 +2,19 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { adaptOnvif } from '@/lib/ingest/adapters/onvif';
 import { SECURITY_EVENT_TYPES, type NormalisedEvent } from '@/lib/ingest/types';
+import {
+  CONCRETE,
+  EMPTY_SOURCE,
+  METADATA_STREAM,
+  NOTIFY,
+  PULL_RESPONSE,
+  UNKNOWN_MANY_DATA,
+  message,
+  notify,
+} from './samples';
 import { assertAdapterInvariants, escapeXml, testContext } from './shared';
 
 const ctx = testContext();
-
-const CONCRETE = 'http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet';
-
-// A push-mode Notify inside a SOAP 1.2 envelope, as an ONVIF Profile S camera sends it.
-const NOTIFY = `<?xml version="1.0" encoding="UTF-8"?>
-<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"
-    xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:wsa="http://www.w3.org/2005/08/addressing"
-    xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:tns1="http://www.onvif.org/ver10/topics">
-  <env:Header><wsa:Action>http://docs.oasis-open.org/wsn/bw-2/NotificationConsumer/Notify</wsa:Action></env:Header>
-  <env:Body>
-    <wsnt:Notify>
-      <wsnt:NotificationMessage>
-        <wsnt:SubscriptionReference><wsa:Address>http://192.168.1.64/onvif/Events/SubManager_1</wsa:Address></wsnt:SubscriptionReference>
-        <wsnt:Topic Dialect="${CONCRETE}">tns1:RuleEngine/LineDetector/Crossed</wsnt:Topic>
-        <wsnt:ProducerReference><wsa:Address>http://192.168.1.64/onvif/device_service</wsa:Address></wsnt:ProducerReference>
-        <wsnt:Message>
-          <tt:Message UtcTime="2026-07-01T11:58:12.250Z" PropertyOperation="Changed">
-            <tt:Source>
-              <tt:SimpleItem Name="VideoSourceConfigurationToken" Value="VideoSourceToken"/>
-              <tt:SimpleItem Name="VideoAnalyticsConfigurationToken" Value="VideoAnalyticsToken"/>
-              <tt:SimpleItem Name="Rule" Value="Entrance line"/>
-            </tt:Source>
-            <tt:Data>
-              <tt:SimpleItem Name="ObjectId" Value="7"/>
-            </tt:Data>
-          </tt:Message>
-        </wsnt:Message>
-      </wsnt:NotificationMessage>
-    </wsnt:Notify>
-  </env:Body>
-</env:Envelope>`;
-
-// PullPoint mode: two messages in one PullMessagesResponse, SOAP-ENV/tev prefixes.
-const PULL_RESPONSE = `<?xml version="1.0" encoding="UTF-8"?>
-<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://www.w3.org/2003/05/soap-envelope"
-    xmlns:wsa5="http://www.w3.org/2005/08/addressing" xmlns:tt="http://www.onvif.org/ver10/schema"
-    xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:tev="http://www.onvif.org/ver10/events/wsdl"
-    xmlns:tns1="http://www.onvif.org/ver10/topics">
-  <SOAP-ENV:Header>
-    <wsa5:Action>http://www.onvif.org/ver10/events/wsdl/PullPointSubscription/PullMessagesResponse</wsa5:Action>
-  </SOAP-ENV:Header>
-  <SOAP-ENV:Body>
-    <tev:PullMessagesResponse>
-      <tev:CurrentTime>2026-07-01T11:59:00Z</tev:CurrentTime>
-      <tev:TerminationTime>2026-07-01T12:09:00Z</tev:TerminationTime>
-      <wsnt:NotificationMessage>
-        <wsnt:Topic Dialect="${CONCRETE}">tns1:VideoSource/MotionAlarm</wsnt:Topic>
-        <wsnt:Message>
-          <tt:Message UtcTime="2026-07-01T11:58:30Z" PropertyOperation="Changed">
-            <tt:Source><tt:SimpleItem Name="Source" Value="VideoSource_1"/></tt:Source>
-            <tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>
-          </tt:Message>
-        </wsnt:Message>
-      </wsnt:NotificationMessage>
-      <wsnt:NotificationMessage>
-        <wsnt:Topic Dialect="${CONCRETE}">tns1:RuleEngine/CellMotionDetector/Motion</wsnt:Topic>
-        <wsnt:Message>
-          <tt:Message UtcTime="2026-07-01T11:58:45Z" PropertyOperation="Changed">
-            <tt:Source>
-              <tt:SimpleItem Name="VideoSourceConfigurationToken" Value="VideoSourceToken"/>
-              <tt:SimpleItem Name="VideoAnalyticsConfigurationToken" Value="VideoAnalyticsToken"/>
-              <tt:SimpleItem Name="Rule" Value="MyMotionDetectorRule"/>
-            </tt:Source>
-            <tt:Data><tt:SimpleItem Name="IsMotion" Value="false"/></tt:Data>
-          </tt:Message>
-        </wsnt:Message>
-      </wsnt:NotificationMessage>
-    </tev:PullMessagesResponse>
-  </SOAP-ENV:Body>
-</SOAP-ENV:Envelope>`;
-
-// RTSP metadata stream: events ride in tt:MetadataStream/tt:Event. UtcTime without Z on purpose.
-const METADATA_STREAM = `<?xml version="1.0" encoding="UTF-8"?>
-<tt:MetadataStream xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2"
-    xmlns:tns1="http://www.onvif.org/ver10/topics">
-  <tt:VideoAnalytics>
-    <tt:Frame UtcTime="2026-07-01T11:57:00.000Z"><tt:Object ObjectId="12"/></tt:Frame>
-  </tt:VideoAnalytics>
-  <tt:Event>
-    <wsnt:NotificationMessage>
-      <wsnt:Topic Dialect="${CONCRETE}">tns1:RuleEngine/FieldDetector/ObjectsInside</wsnt:Topic>
-      <wsnt:Message>
-        <tt:Message UtcTime="2026-07-01T11:57:00" PropertyOperation="Initialized">
-          <tt:Source>
-            <tt:SimpleItem Name="VideoSourceConfigurationToken" Value="VSC_1"/>
-            <tt:SimpleItem Name="VideoAnalyticsConfigurationToken" Value="VAC_1"/>
-            <tt:SimpleItem Name="RuleName" Value="Stockroom"/>
-          </tt:Source>
-          <tt:Key><tt:SimpleItem Name="ObjectId" Value="12"/></tt:Key>
-          <tt:Data><tt:SimpleItem Name="IsInside" Value="1"/></tt:Data>
-        </tt:Message>
-      </wsnt:Message>
-    </wsnt:NotificationMessage>
-  </tt:Event>
-</tt:MetadataStream>`;
-
-function notify(inner: string): string {
-  return `<wsnt:Notify xmlns:wsnt="http://docs.oasis-open.org/wsn/b-2" xmlns:tt="http://www.onvif.org/ver10/schema">${inner}</wsnt:Notify>`;
-}
-
-function message(topic: string, attrs: string, body: string): string {
-  return notify(
-    `<wsnt:NotificationMessage><wsnt:Topic Dialect="${CONCRETE}">${topic}</wsnt:Topic><wsnt:Message><tt:Message ${attrs}>${body}</tt:Message></wsnt:Message></wsnt:NotificationMessage>`,
-  );
-}
-
-// Empty Source and Key, no PropertyOperation, a "false" tamper state.
-const EMPTY_SOURCE = message(
-  'tns1:VideoSource/GlobalSceneChange/ImagingService',
-  'UtcTime="2026-07-01T11:50:00Z"',
-  '<tt:Source/><tt:Key></tt:Key><tt:Data><tt:SimpleItem Name="State" Value="false"/></tt:Data>',
-);
-
-// A vendor (Axis-style) topic we don't know, with several Data items.
-const UNKNOWN_MANY_DATA = message(
-  'tnsaxis:CameraApplicationPlatform/ObjectAnalytics/Device1Scenario1',
-  'UtcTime="2026-07-01T11:51:00Z" PropertyOperation="Changed"',
-  `<tt:Source><tt:SimpleItem Name="VideoSource" Value="1"/></tt:Source>
-   <tt:Data>
-     <tt:SimpleItem Name="active" Value="1"/>
-     <tt:SimpleItem Name="classTypes" Value="human"/>
-     <tt:SimpleItem Name="objectId" Value="00042"/>
-     <tt:SimpleItem Name="triggerTime" Value="2026-07-01T11:51:00Z"/>
-   </tt:Data>`,
-);
 
 function adapt(xml: string): NormalisedEvent[] {
   const r = adaptOnvif(xml, ctx);
@@ -277,12 +162,21 @@ describe('adaptOnvif: sample documents', () => {
     });
   });
 
-  it('uses the receipt time when UtcTime is missing or unparseable', () => {
-    for (const attrs of ['', 'UtcTime="soon"', 'UtcTime="2026-02-30T10:00:00Z"']) {
-      const [e] = adapt(
-        message('tns1:VideoSource/MotionAlarm', attrs, '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'),
-      );
-      expect(e?.occurredAt).toEqual(ctx.now);
+  it('uses the receipt time when UtcTime is missing, and says so in the payload', () => {
+    const [e] = adapt(
+      message('tns1:VideoSource/MotionAlarm', '', '<tt:Data><tt:SimpleItem Name="State" Value="true"/></tt:Data>'),
+    );
+    expect(e?.occurredAt).toEqual(ctx.now);
+    expect(e?.payload.timeSource).toBe('received');
+    expect(adapt(NOTIFY)[0]?.payload).not.toHaveProperty('timeSource');
+  });
+
+  it('refuses an unparseable UtcTime, naming the notification, instead of using the receipt time', () => {
+    for (const attrs of ['UtcTime="soon"', 'UtcTime="2026-02-30T10:00:00Z"']) {
+      const one = (a: string) =>
+        `<wsnt:NotificationMessage><wsnt:Topic Dialect="${CONCRETE}">tns1:VideoSource/MotionAlarm</wsnt:Topic><wsnt:Message><tt:Message ${a}/></wsnt:Message></wsnt:NotificationMessage>`;
+      const r = adaptOnvif(notify(one('UtcTime="2026-07-01T11:00:00Z"') + one(attrs)), ctx);
+      expect(r).toMatchObject({ ok: false, issues: [{ path: 'NotificationMessage.1.UtcTime' }] });
     }
   });
 
@@ -361,6 +255,20 @@ describe('adaptOnvif: refusals', () => {
       ctx,
     );
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/NotificationMessage/) });
+  });
+
+  it('takes up to 1000 NotificationMessages per request and refuses more, like the JSON route', () => {
+    const one = (i: number) =>
+      `<wsnt:NotificationMessage><wsnt:Topic Dialect="${CONCRETE}">tns1:VideoSource/MotionAlarm</wsnt:Topic><wsnt:Message><tt:Message UtcTime="2026-07-01T11:00:00Z"><tt:Data><tt:SimpleItem Name="N" Value="${i}"/></tt:Data></tt:Message></wsnt:Message></wsnt:NotificationMessage>`;
+    const many = (n: number) => notify(Array.from({ length: n }, (_, i) => one(i)).join(''));
+    const ok = adaptOnvif(many(1000), ctx);
+    expect(ok.ok && ok.items).toHaveLength(1000);
+    const r = adaptOnvif(many(1001), ctx);
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 1000/),
+      issues: [{ path: 'NotificationMessage' }],
+    });
   });
 
   it('refuses non-strings and empty input', () => {
@@ -489,11 +397,12 @@ describe('adaptOnvif: properties', () => {
     fc.assert(fc.property(mutated, assertInvariants), { numRuns: 200 });
   });
 
-  it('never throws on random ONVIF-shaped documents, and always produces events for them', () => {
+  it('never throws on random ONVIF-shaped documents, and produces events unless a UtcTime is unreadable', () => {
     fc.assert(
       fc.property(document, (xml) => {
         assertInvariants(xml);
-        expect(adaptOnvif(xml, ctx).ok).toBe(true);
+        const r = adaptOnvif(xml, ctx);
+        if (!r.ok) expect(r.issues?.map((i) => i.path)).toEqual([expect.stringMatching(/UtcTime$/)]);
       }),
       { numRuns: 200 },
     );

@@ -3,153 +3,19 @@ import fc from 'fast-check';
 import { adaptPosJson, adaptPosLog } from '@/lib/ingest/adapters/poslog';
 import { POS_TRANSACTION_TYPES } from '@/lib/domain/enums';
 import type { AdapterResult, NormalisedPosTransaction } from '@/lib/ingest/types';
+import {
+  CANCELLED,
+  NO_SALE,
+  NS,
+  POSLOG_V2_SALE,
+  POSLOG_V6_OVERRIDE,
+  RETURN_NO_RECEIPT,
+  RETURN_WITH_RECEIPT,
+  VALID_POS_JSON as VALID_JSON,
+} from './samples';
 import { assertAdapterInvariants, escapeXml, testContext } from './shared';
 
 const ctx = testContext();
-
-const NS = 'xmlns="http://www.nrf-arts.org/IXRetail/namespace/"';
-
-// POSLog 2.x shape: RetailStoreID, store-local time without offset (BST), a weighed item
-// with a decimal quantity and only a unit price, a line void, cash with change.
-const POSLOG_V2_SALE = `<?xml version="1.0" encoding="UTF-8"?>
-<POSLog ${NS} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <Transaction>
-    <RetailStoreID>0421</RetailStoreID>
-    <WorkstationID>3</WorkstationID>
-    <SequenceNumber>1187</SequenceNumber>
-    <BeginDateTime>2026-07-01T14:00:00</BeginDateTime>
-    <EndDateTime>2026-07-01T14:02:10</EndDateTime>
-    <OperatorID OperatorName="J Smith">042</OperatorID>
-    <CurrencyCode>GBP</CurrencyCode>
-    <RetailTransaction Version="2.1">
-      <LineItem>
-        <SequenceNumber>1</SequenceNumber>
-        <Sale ItemType="Stock">
-          <ItemID>5000112637922</ItemID>
-          <Description>Cola 2L</Description>
-          <RegularSalesUnitPrice>2.15</RegularSalesUnitPrice>
-          <ExtendedAmount>2.15</ExtendedAmount>
-          <Quantity>1</Quantity>
-        </Sale>
-      </LineItem>
-      <LineItem>
-        <SequenceNumber>2</SequenceNumber>
-        <Sale ItemType="Stock">
-          <ItemID>2000000012345</ItemID>
-          <Description>Cheddar &amp; Onion (loose)</Description>
-          <RegularSalesUnitPrice>7.99</RegularSalesUnitPrice>
-          <Quantity UnitOfMeasureCode="KGM">0.455</Quantity>
-        </Sale>
-      </LineItem>
-      <LineItem VoidFlag="true">
-        <SequenceNumber>3</SequenceNumber>
-        <Sale ItemType="Stock">
-          <ItemID>5010677850100</ItemID>
-          <Description>Whisky 70cl</Description>
-          <ExtendedAmount>-24.00</ExtendedAmount>
-          <Quantity>1</Quantity>
-        </Sale>
-      </LineItem>
-      <LineItem>
-        <SequenceNumber>4</SequenceNumber>
-        <Tender TenderType="Cash">
-          <Amount>10.00</Amount>
-          <TenderChange><Amount>4.21</Amount></TenderChange>
-        </Tender>
-      </LineItem>
-      <Total TotalType="TransactionGrandAmount">5.79</Total>
-      <Total TotalType="TransactionTaxAmount">0.36</Total>
-    </RetailTransaction>
-  </Transaction>
-</POSLog>`;
-
-// POSLog 6 shape: BusinessUnit/UnitID, different element order, vendor extension prefixes,
-// an offset on the time, a price override, a card tender.
-const POSLOG_V6_OVERRIDE = `<?xml version="1.0" encoding="UTF-8"?>
-<POSLog ${NS} xmlns:acs="http://www.ncr.com/rsd/acs/tlog/markup/poslog/2.1"
-    xmlns:r10Ex="http://www.retalix.com/Extensions" MajorVersion="6" MinorVersion="0" FixVersion="0">
-  <Transaction>
-    <BeginDateTime TypeCode="Message">2026-07-01T15:30:05+01:00</BeginDateTime>
-    <OperatorID OperatorType="Cashier">7781</OperatorID>
-    <TransactionID>0421-05-20260701-0099</TransactionID>
-    <WorkstationID WorkstationLocation="SelfCheckout">05</WorkstationID>
-    <BusinessUnit><UnitID TypeCode="RetailStore">0421</UnitID></BusinessUnit>
-    <acs:ReceiptNumber>R-99</acs:ReceiptNumber>
-    <RetailTransaction TypeCode="Transaction">
-      <Total TotalType="TransactionGrandAmount" Currency="GBP">12.50</Total>
-      <LineItem EntryMethod="Keyed">
-        <Sale>
-          <Quantity>2</Quantity>
-          <ExtendedAmount>12.50</ExtendedAmount>
-          <Description>Steak 400g</Description>
-          <POSIdentity><POSItemID>0000000098765</POSItemID></POSIdentity>
-          <RetailPriceModifier MethodCode="PriceOverride">
-            <Amount Action="Replace">6.25</Amount>
-            <PreviousPrice>8.50</PreviousPrice>
-            <ReasonCode>Damaged</ReasonCode>
-          </RetailPriceModifier>
-          <r10Ex:ItemExtension><r10Ex:Department>Meat</r10Ex:Department></r10Ex:ItemExtension>
-        </Sale>
-      </LineItem>
-      <LineItem>
-        <Tender TenderType="CreditDebit" TypeCode="Sale">
-          <Amount Currency="GBP">12.50</Amount>
-          <CreditDebit CardType="Visa"><PrimaryAccountNumber>************1234</PrimaryAccountNumber></CreditDebit>
-        </Tender>
-      </LineItem>
-    </RetailTransaction>
-  </Transaction>
-</POSLog>`;
-
-const NO_SALE = `<POSLog ${NS}>
-  <Transaction>
-    <RetailStoreID>0421</RetailStoreID><WorkstationID>2</WorkstationID><SequenceNumber>55</SequenceNumber>
-    <OperatorID>042</OperatorID><BeginDateTime>2026-07-01T10:15:00+01:00</BeginDateTime>
-    <ControlTransaction Version="2.0"><NoSale/><ReasonCode>Change for customer</ReasonCode></ControlTransaction>
-  </Transaction>
-  <Transaction>
-    <RetailStoreID>0421</RetailStoreID><WorkstationID>2</WorkstationID><SequenceNumber>56</SequenceNumber>
-    <BeginDateTime>2026-07-01T10:16:00+01:00</BeginDateTime>
-    <ControlTransaction><ReasonCode>NO SALE</ReasonCode></ControlTransaction>
-  </Transaction>
-</POSLog>`;
-
-function returnTx(link: string): string {
-  return `<POSLog ${NS}>
-  <Transaction>
-    <BusinessUnit><UnitID>0421</UnitID></BusinessUnit><WorkstationID>1</WorkstationID>
-    <SequenceNumber>301</SequenceNumber><OperatorID>019</OperatorID>
-    <BeginDateTime>2026-07-01T16:45:00Z</BeginDateTime>
-    <RetailTransaction>
-      <LineItem>
-        <Return>
-          ${link}
-          <ItemID>5012345678900</ItemID><Description>Razor blades 8pk</Description>
-          <ExtendedAmount>18.995</ExtendedAmount><Quantity>1</Quantity>
-        </Return>
-      </LineItem>
-      <LineItem><Tender TenderType="Cash"><Amount>19.00</Amount></Tender></LineItem>
-      <Total TotalType="TransactionGrandAmount">19.00</Total>
-    </RetailTransaction>
-  </Transaction>
-</POSLog>`;
-}
-
-const RETURN_NO_RECEIPT = returnTx('');
-const RETURN_WITH_RECEIPT = returnTx(
-  '<TransactionLink ReasonCode="Return"><RetailStoreID>0421</RetailStoreID><WorkstationID>4</WorkstationID><SequenceNumber>88</SequenceNumber></TransactionLink>',
-);
-
-const CANCELLED = `<POSLog ${NS}>
-  <Transaction CancelFlag="true">
-    <RetailStoreID>0421</RetailStoreID><WorkstationID>3</WorkstationID><SequenceNumber>1190</SequenceNumber>
-    <BeginDateTime>2026-07-01T11:00:00Z</BeginDateTime>
-    <RetailTransaction>
-      <LineItem><Sale><ItemID>1</ItemID><ExtendedAmount>30.00</ExtendedAmount></Sale></LineItem>
-      <Total TotalType="TransactionGrandAmount">30.00</Total>
-    </RetailTransaction>
-  </Transaction>
-</POSLog>`;
 
 function adapt(xml: string): NormalisedPosTransaction[] {
   const r = adaptPosLog(xml, ctx);
@@ -264,6 +130,11 @@ describe('adaptPosLog: sample documents', () => {
     expect(none?.flags).toContain('no_time');
   });
 
+  it('refuses a BeginDateTime it cannot read, naming the transaction, instead of using the receipt time', () => {
+    const xml = NO_SALE.replace('2026-07-01T10:16:00+01:00', '2026-07-01 at ten past four');
+    expect(adaptPosLog(xml, ctx)).toMatchObject({ ok: false, issues: [{ path: 'Transaction.1.BeginDateTime' }] });
+  });
+
   it('derives a stable id from the content when there is no transaction number', () => {
     const xml = POSLOG_V2_SALE.replace('<SequenceNumber>1187</SequenceNumber>', '');
     const [a] = adapt(xml);
@@ -292,34 +163,29 @@ describe('adaptPosLog: sample documents', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 
+  it('takes up to 1000 Transactions per request and refuses more, in both forms', () => {
+    const tx = (i: number) =>
+      `<Transaction><WorkstationID>1</WorkstationID><SequenceNumber>${i}</SequenceNumber><BeginDateTime>2026-07-01T11:00:00Z</BeginDateTime><ControlTransaction><NoSale/></ControlTransaction></Transaction>`;
+    const many = (n: number) => `<POSLog ${NS}>${Array.from({ length: n }, (_, i) => tx(i)).join('')}</POSLog>`;
+    const ok = adaptPosLog(many(1000), ctx);
+    expect(ok.ok && ok.items).toHaveLength(1000);
+    expect(adaptPosLog(many(1001), ctx)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 1000/),
+      issues: [{ path: 'Transaction' }],
+    });
+    const json = {
+      transactions: Array.from({ length: 1001 }, (_, i) => ({ ...VALID_JSON.transactions[1], id: `T-${i}` })),
+    };
+    expect(adaptPosJson(json, ctx)).toMatchObject({ ok: false, issues: [{ path: 'transactions' }] });
+  });
+
   it('refuses malformed XML and documents without POSLog or Transaction', () => {
     expect(adaptPosLog(POSLOG_V2_SALE.slice(0, 400), ctx).ok).toBe(false);
     expect(adaptPosLog('<Other/>', ctx)).toEqual({ ok: false, error: 'No POSLog element found' });
     expect(adaptPosLog(`<POSLog ${NS}/>`, ctx)).toEqual({ ok: false, error: 'POSLog contains no Transaction' });
   });
 });
-
-const VALID_JSON = {
-  transactions: [
-    {
-      id: 'T-1001',
-      terminalId: '3',
-      operatorId: '042',
-      type: 'sale',
-      occurredAt: '2026-07-01T12:58:00+01:00',
-      totalPence: 1075,
-      receiptRef: 'R-1001',
-      tenderType: 'card',
-      cardRef: '1234',
-      lines: [
-        { sku: '5000112637922', description: 'Cola 2L', quantity: 1, amountPence: 215 },
-        { sku: '2000000012345', quantity: 0.455, amountPence: 364 },
-        { sku: '5010677850100', quantity: 1, amountPence: -2400, voided: true },
-      ],
-    },
-    { id: 'T-1002', terminalId: '3', type: 'no_sale', occurredAt: '2026-07-01T11:59:00Z', totalPence: 0 },
-  ],
-};
 
 describe('adaptPosJson', () => {
   it('maps a valid batch', () => {

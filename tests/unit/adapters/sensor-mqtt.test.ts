@@ -81,6 +81,19 @@ describe('adaptSensorMessage', () => {
     expect(adapt('vigil/LDN-0421/door-3/door', { id: 'x', type: 'door_closed' }).type).toBe('door_closed');
   });
 
+  it('marks the receipt time as such, and two untimed presses at different times get different ids', () => {
+    const first = adapt('vigil/LDN-0421/panic-1/panic', '{}');
+    expect(first.payload.timeSource).toBe('received');
+    const later = adaptSensorMessage('vigil/LDN-0421/panic-1/panic', '{}', {
+      ...ctx,
+      now: new Date(ctx.now.getTime() + 60_000),
+    });
+    expect(later.ok && later.items[0]?.vendorEventId).not.toBe(first.vendorEventId);
+    expect(adapt('vigil/LDN-0421/panic-1/panic', { occurredAt: '2026-07-01T11:00:00Z' }).payload).not.toHaveProperty(
+      'timeSource',
+    );
+  });
+
   it('uses receipt time and a deterministic id when the payload has neither', () => {
     const a = adapt('vigil/LDN-0421/panic-1/panic', '{}');
     const b = adapt('vigil/LDN-0421/panic-1/panic', Buffer.from('{}'));
