@@ -39,25 +39,32 @@ precacheAndRoute(self.__WB_MANIFEST);
 
 // ---------------------------------------------------------------- outbox
 
-// One replay mechanism (DESIGN.md §9): the browser's background sync where it exists;
-// where it does not (Safari, Firefox) Workbox replays on worker start and the page asks
-// for a replay when it comes back online. The `replaying` promise guards both paths, so
-// a replay never runs twice at once; the idempotency key covers anything else.
+// Replays (DESIGN.md §9): the browser's background sync where it exists; where it does not
+// (Safari, Firefox) Workbox replays on worker start. Either way a page that opens or comes
+// back online asks for one too (see 'outbox:replay'). Replays run one after another, never
+// two at once, so an item is never sent twice; the idempotency key covers anything else.
 const nativeSync = 'sync' in self.registration;
-let replaying: Promise<void> | null = null;
+let lastReplay: Promise<void> = Promise.resolve();
 let needsSignIn = false;
 
 const outbox = new Queue('vigil-outbox', {
   forceSyncFallback: !nativeSync,
   maxRetentionTime: 14 * 24 * 60,
-  onSync: (() => guardedReplay()) as QueueOptions['onSync'],
+  onSync: (() => serialReplay()) as QueueOptions['onSync'],
 });
 
-function guardedReplay(): Promise<void> {
-  replaying ??= replayOutbox().finally(() => {
-    replaying = null;
-  });
-  return replaying;
+/**
+ * Each caller gets a replay of its own, after the one in progress: a background sync must not
+ * inherit the failure of a page's attempt made a moment before the network was back (the
+ * browser would then wait minutes before trying again).
+ */
+const serialReplay = () => serially(replayOutbox);
+
+/** Runs work on the queue after whatever runs on it now (replays, and deleting at the person's request). */
+function serially(work: () => Promise<void>): Promise<void> {
+  const run = lastReplay.catch(() => undefined).then(work);
+  lastReplay = run;
+  return run;
 }
 
 /** Retryable means the report is fine and the moment is wrong: offline, server busy or restarting. */
@@ -125,14 +132,10 @@ async function storeRequest(request: Request): Promise<StoredRequest> {
 const toRequest = (r: StoredRequest) => new Request(r.url, { method: r.method, headers: r.headers, body: r.body, credentials: 'same-origin' });
 const strip = ({ request: _request, ...item }: HeldItem): OutboxItem => item;
 
-/** Whether something waits for an account to sign in: the last replay met no session, or another account's reports are kept. */
-async function waitingForAccount(): Promise<boolean> {
-  return needsSignIn || (await listHeld()).length > 0;
-}
+const somethingWaiting = async () => ((await outbox.size()) ?? 0) > 0 || (await listHeld()).length > 0;
 
 /** Deletes, after the person said so, what other accounts left on this device (queued or held). */
 async function discardOthers(owner: string | null): Promise<void> {
-  await replaying?.catch(() => undefined);
   for (const item of await listHeld()) if (item.owner !== owner) await deleteHeld(item.key);
   // The queue can only be walked from the front: take each entry once and put back the ones to keep.
   const count = (await outbox.size()) ?? 0;
@@ -271,18 +274,22 @@ self.addEventListener('message', (event) => {
       event.waitUntil(outboxStatus().then(reply));
       break;
     case 'outbox:replay':
-      // Where there is no native sync the page's app start and `online` event are the trigger.
-      // With it, the browser decides, except after a refusal that only a sign-in can fix: the
-      // browser then backs off for minutes, so a page opened by a (new) session replays now.
-      // Both paths go through guardedReplay, so they never run at once.
-      if (!nativeSync) event.waitUntil(guardedReplay().catch(() => undefined));
-      else event.waitUntil(waitingForAccount().then((waiting) => (waiting ? guardedReplay().catch(() => undefined) : outbox.registerSync())));
+      // A page opened or came back online. Background sync, where it exists, stays the path for
+      // when no page is open; but after a refusal only a sign-in fixes (no session, or another
+      // account's) the browser backs off for minutes, so whatever waits is also tried now. Both
+      // paths go through serialReplay, so they never run at once.
+      event.waitUntil(
+        (async () => {
+          if (nativeSync) await outbox.registerSync();
+          if (!nativeSync || (await somethingWaiting())) await serialReplay().catch(() => undefined);
+        })(),
+      );
       break;
     case 'outbox:dismiss':
       if (data.key) event.waitUntil(dismissFailed(data.key).then(broadcastStatus));
       break;
     case 'outbox:discard-others':
-      event.waitUntil(discardOthers(data.owner ?? null).then(() => reply({ ok: true })));
+      event.waitUntil(serially(() => discardOthers(data.owner ?? null)).then(() => reply({ ok: true })));
       break;
     case 'pages:warm':
       event.waitUntil(warmShell((data.urls ?? []).filter((u) => u.startsWith('/'))).then(() => reply({ ok: true })));

@@ -9,6 +9,12 @@ function watchPage(page: Page, found: string[]) {
   page.on('console', (msg) => {
     if (CSP_MESSAGE.test(msg.text())) found.push(`${page.url()}: ${msg.text()}`);
   });
+  // A worker's own violations (a blocked fetch in maplibre's worker) are logged in the worker.
+  page.on('worker', (worker) =>
+    worker.on('console', (msg) => {
+      if (CSP_MESSAGE.test(msg.text())) found.push(`${worker.url()}: ${msg.text()}`);
+    }),
+  );
   // Blocked eval and the like throw into the page.
   page.on('pageerror', (error) => {
     if (CSP_MESSAGE.test(error.message)) found.push(`${page.url()}: ${error.message}`);

@@ -151,6 +151,7 @@ test('a report saved by one account is never sent as the next person to sign in,
   await expect.poll(() => heldCount(page), { timeout: 20_000 }).toBe(1);
   expect(await reporterOf(`${marker} kept`)).toEqual([]);
   await expectNoSeriousA11yViolations(page);
+  await prompt.screenshot({ path: test.info().outputPath('other-account-prompt.png') });
 
   // "Send it as them": the officer signs out, the colleague signs in, and it goes as the colleague.
   await prompt.getByRole('button', { name: 'Sign out so they can send it' }).click();
