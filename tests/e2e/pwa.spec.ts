@@ -176,8 +176,9 @@ test('a report saved by one account is never sent as the next person to sign in,
   await expect(prompt).toHaveCount(0);
   expect(await heldCount(page)).toBe(0);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
   await signInThroughForm(page, 'colleague');
-  await page.waitForTimeout(2000);
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 15_000 });
   expect(await reporterOf(`${marker} deleted`)).toEqual([]);
   await ctx.close();
 });
