@@ -1,10 +1,18 @@
 import type { NextConfig } from 'next';
 
+// Headers that never vary, on every response including static files and /api. The
+// Content-Security-Policy (a nonce per page) and HSTS (only over TLS) are set in proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(self), geolocation=(self), microphone=()' },
+  // Photos come from <input type=file capture>, which opens the phone's camera app and needs no
+  // permission; nothing uses the camera, microphone or location directly. Copying an API key does.
+  {
+    key: 'Permissions-Policy',
+    value:
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), clipboard-read=(), clipboard-write=(self)',
+  },
 ];
 
 const nextConfig: NextConfig = {

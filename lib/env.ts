@@ -32,7 +32,15 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string().min(32)),
   /** base64 of 32 random bytes; encrypts MFA secrets at rest. */
   VIGIL_ENCRYPTION_KEY: optional(z.string().min(40)),
-  VIGIL_DEMO: flag(true),
+  /**
+   * Demo data (published accounts and passwords): seeded only into the embedded database
+   * unless set. Unset → on for the embedded database, off with DATABASE_URL (see
+   * lib/runtime/demo-mode.ts); 1 → always; 0 → never.
+   */
+  VIGIL_DEMO: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' ? !['0', 'false', 'no', 'off'].includes(v.trim().toLowerCase()) : undefined),
+    z.boolean().optional(),
+  ),
   VIGIL_DEMO_PASSWORD: optional(z.string().min(8)).default('vigil-demo'),
   VIGIL_DEMO_TOTP_SECRET: optional(z.string().regex(/^[A-Z2-7]+=*$/)).default('JBSWY3DPEHPK3PXP'),
   VIGIL_WORKERS: flag(true),

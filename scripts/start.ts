@@ -7,6 +7,7 @@ import { createDb } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { isDatabaseEmpty, seedDemoData } from '@/db/seed/seed-demo';
 import { env } from '@/lib/env';
+import { shouldSeedDemo } from '@/lib/runtime/demo-mode';
 import { resolveDatabase } from '@/lib/runtime/resolve-database';
 import { buildServiceWorker } from './build-service-worker';
 import { buildIfNeeded } from './build-if-needed';
@@ -15,10 +16,12 @@ const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[vigil] ${line}`);
 
 async function seedIfEmpty(url: string) {
-  if (!env.VIGIL_DEMO) return;
   const { db, sql } = createDb(url, 2);
   try {
-    if (await isDatabaseEmpty(db)) {
+    if (!(await isDatabaseEmpty(db))) return;
+    if (!shouldSeedDemo({ demo: env.VIGIL_DEMO, embedded: !env.DATABASE_URL })) {
+      log('The database is empty and demo data is off (it is seeded only into the embedded database, or with VIGIL_DEMO=1). Create the first admin with `npm run vigil -- user create`.');
+    } else {
       log('Seeding demo data…');
       const r = await seedDemoData(db, { password: env.VIGIL_DEMO_PASSWORD, totpSecret: env.VIGIL_DEMO_TOTP_SECRET });
       log(`Seeded ${r.stores} stores and ${r.incidents} incidents.`);

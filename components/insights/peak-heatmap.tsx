@@ -23,8 +23,10 @@ export function PeakHeatmap({ cells, caption }: { cells: number[][]; caption: st
   const hours = Array.from({ length: 24 }, (_, h) => h).filter(
     (h) => cells.some((row) => row[h]! > 0) || (h >= 7 && h <= 22),
   );
+  // With incidents at early or late hours the grid is wider than its card and scrolls sideways:
+  // focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-separate border-spacing-0.5 text-center text-xs tabular-nums">
         <caption className="sr-only">{caption}</caption>
         <thead>

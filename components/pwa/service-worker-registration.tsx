@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { clearCachedPages } from '@/lib/client/outbox';
 
-/** Registers the service worker on every page; on the sign-in page it also drops cached pages (they hold personal data). */
+/** Registers the service worker on every page; on the sign-in page it also drops the last person's offline copies. */
 export function ServiceWorkerRegistration() {
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;

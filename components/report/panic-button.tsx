@@ -13,7 +13,20 @@ type State = { kind: 'idle' } | { kind: 'holding' } | { kind: 'sending' } | { ki
  * "Get help now": press and hold for 1.5 s (a ring fills, the phone buzzes) so a pocket
  * tap never raises a panic. Works with touch, mouse and the keyboard (hold Space or Enter).
  */
-export function PanicButton({ store, zoneId, emergencyInstructions, large = false }: { store: string; zoneId?: string; emergencyInstructions: string | null; large?: boolean }) {
+export function PanicButton({
+  store,
+  zoneId,
+  emergencyInstructions,
+  large = false,
+  extraHeaders = {},
+}: {
+  store: string;
+  zoneId?: string;
+  emergencyInstructions: string | null;
+  large?: boolean;
+  /** The app names the signed-in account, so a press kept offline is only ever sent as them. */
+  extraHeaders?: Record<string, string>;
+}) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [progress, setProgress] = useState(0);
   const started = useRef<number | null>(null);
@@ -27,7 +40,7 @@ export function PanicButton({ store, zoneId, emergencyInstructions, large = fals
     const result = await sendThroughOutbox(
       '/api/panic',
       JSON.stringify({ store, ...(zoneId ? { zoneId } : {}), pressedAt: new Date().toISOString() }),
-      { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      { ...extraHeaders, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       'Panic alert',
     );
     if (result.status === 'sent') setState({ kind: 'sent' });

@@ -7,7 +7,8 @@ import { ROLE_LABEL } from '@/lib/ui/labels';
 import { signOutAction } from './sign-out-action';
 import { navItemsFor } from './nav-items';
 
-export function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+/** `offlineShell`: the service worker's offline copy, which must not name anyone (lib/staff/offline-shell.ts). */
+export function AppShell({ actor, offlineShell = false, children }: { actor: Actor; offlineShell?: boolean; children: ReactNode }) {
   const items = navItemsFor(actor);
   return (
     <div className="min-h-dvh">
@@ -28,10 +29,12 @@ export function AppShell({ actor, children }: { actor: Actor; children: ReactNod
             ))}
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-700">
-              <span className="font-medium text-slate-900">{actor.name}</span>
-              <span className="hidden sm:inline"> · {actor.roles.map((r) => ROLE_LABEL[r]).join(', ')}</span>
-            </span>
+            {offlineShell ? null : (
+              <span className="text-slate-700">
+                <span className="font-medium text-slate-900">{actor.name}</span>
+                <span className="hidden sm:inline"> · {actor.roles.map((r) => ROLE_LABEL[r]).join(', ')}</span>
+              </span>
+            )}
             <form action={signOutAction}>
               <Button type="submit" variant="ghost" className="min-h-9 px-2">
                 <LogOut aria-hidden className="size-4" />

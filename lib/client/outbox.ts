@@ -12,7 +12,7 @@ export type SendResult =
   | { status: 'rejected'; httpStatus: number; message: string; issues: FieldIssue[] }
   | { status: 'failed'; message: string };
 
-export const EMPTY_STATUS: OutboxStatus = { pending: [], failed: [], needsSignIn: false, nativeSync: true };
+export const EMPTY_STATUS: OutboxStatus = { pending: [], held: [], failed: [], needsSignIn: false, nativeSync: true };
 
 /** Waits (briefly) for the service worker to control the page: only then can anything be queued. */
 async function controller(timeoutMs = 3000): Promise<ServiceWorker | null> {
@@ -81,5 +81,9 @@ export function dismissFailed(key: string): void {
   navigator.serviceWorker?.controller?.postMessage({ type: 'outbox:dismiss', key });
 }
 
+/** Deletes what other accounts saved on this device (asked for by the person, after confirming). */
+export const discardOtherAccounts = (owner: string | null) => ask({ type: 'outbox:discard-others', owner }, null, 10_000);
+
+/** Has the service worker fetch the data-free offline copies of these pages (lib/staff/offline-shell.ts). */
 export const warmPages = (urls: string[]) => ask({ type: 'pages:warm', urls }, null, 15_000);
 export const clearCachedPages = () => ask({ type: 'pages:clear' }, null);

@@ -46,7 +46,7 @@ const operations: Operation[] = [
         'Field `report`: the same JSON as a string; then up to 5 `photo` files (JPEG/PNG/WebP, ≤ 5 MB each) each followed by a `photoSha256` field (hex). The server recomputes each hash and refuses a mismatch.',
     },
     headers: { 'Idempotency-Key': 'A client-generated UUID; the same key returns the same incident' },
-    responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid (with issues), not an image, or checksum mismatch; nothing stored', '401': 'Not signed in / kiosk colleague not identified', '403': 'Store out of scope', '413': 'Too large', '415': 'Neither JSON nor multipart' },
+    responses: { '201': '{"id","ref"} created', '200': '{"id","ref"} already created with this key', '400': 'Invalid (with issues), not an image, or checksum mismatch; nothing stored', '401': 'Not signed in / kiosk colleague not identified', '403': 'Store out of scope', '409': 'queued_by_another_account: the optional X-Vigil-Queued-By header (the user id that saved it offline) names another account than the one signed in; nothing stored', '413': 'Too large', '415': 'Neither JSON nor multipart' },
   },
   { method: 'get', path: '/api/alerts', summary: 'Alerts in the caller’s stores, newest first', auth: 'session', query: listAlertsQuery, responses: { '200': '{"alerts":[…]}', '401': 'Not signed in', '403': 'Out of scope' } },
   {
@@ -85,7 +85,7 @@ const operations: Operation[] = [
     auth: 'reporter',
     body: raisePanicInput,
     headers: { 'Idempotency-Key': 'A client-generated UUID; with the same pressedAt a replay is a duplicate' },
-    responses: { '202': '{"alerts","duplicate":false}', '200': '{"alerts":0,"duplicate":true} already received', '400': 'Invalid', '401': 'Not signed in and no paired kiosk', '403': 'Store out of scope' },
+    responses: { '202': '{"alerts","duplicate":false}', '200': '{"alerts":0,"duplicate":true} already received', '400': 'Invalid', '401': 'Not signed in and no paired kiosk', '403': 'Store out of scope', '409': 'queued_by_another_account: X-Vigil-Queued-By names another account than the one signed in' },
   },
   { method: 'post', path: '/api/push/subscriptions', summary: 'Opt this browser in to web push (a PushSubscription as JSON)', auth: 'session', body: pushSubscriptionInput, responses: { '201': '{"id"}', '400': 'Invalid (endpoints must be https on a public host name)', '409': 'This browser is registered to another account' } },
   { method: 'delete', path: '/api/push/subscriptions', summary: 'Opt this browser out of web push', auth: 'session', body: z.object({ endpoint: z.string().url() }), responses: { '200': '{"deleted"}' } },

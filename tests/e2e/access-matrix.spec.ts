@@ -2,7 +2,8 @@
 // every demo role and for no session, against the running app.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { type APIRequestContext, expect, request, test } from '@playwright/test';
+import { type APIRequestContext, request } from '@playwright/test';
+import { expect, test } from './fixtures';
 import postgres from 'postgres';
 import { apiSession, connectSocket, createDeviceWithCli } from './helpers';
 import { type CallContext, type Fixtures, HOME, OTHER, sessionEntries, WHO } from './access-matrix';

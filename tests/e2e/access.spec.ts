@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { apiSession, HOME_STORE, OTHER_STORE, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 test('signed-out visitors are sent to sign-in, and the API answers 401', async ({ page, request }) => {
   for (const path of ['/report', '/admin', '/insights']) {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 test('an admin registers a device, sees its key once, and revoking it stops the key working', async ({
   page,

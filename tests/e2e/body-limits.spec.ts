@@ -3,7 +3,7 @@
 // the server read it all first and its resident memory grew by about 800 MB.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const BODY_BYTES = 300 * 1024 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 0x61);

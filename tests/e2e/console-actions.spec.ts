@@ -4,9 +4,10 @@
 // jumping under the alert in hand; and the optional sound/vibration for critical alerts.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import postgres from 'postgres';
 import { apiSession, connectSocket, expectNoSeriousA11yViolations, HOME_STORE, OTHER_STORE, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 test.afterAll(async () => {

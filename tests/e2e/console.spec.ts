@@ -1,8 +1,9 @@
 // The live store console: alerts arrive within 2 s, actions show on every console,
 // and a console that lost its connection catches up on what it missed, each once.
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { createDeviceWithCli, expectNoSeriousA11yViolations, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 const deviceKey = (store: string) => createDeviceWithCli(store).apiKey;
 

@@ -3,8 +3,9 @@
 // table column, scoped like the rest of the page. The fixture holds Aug–Oct 2026 crimes near MCR01,
 // LIV01 (region NWY) and LON01 (LSE), so the insights views below ask for exactly those months.
 import path from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 const FIXTURE = path.join('tests', 'fixtures', 'police-street-crimes.csv');
 const FILE_NAME = 'police-street-crimes.csv';

@@ -2,9 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { MFA_USERS } from './helpers';
 import { withCurrentStepFree } from './sessions';
+import { expect, test } from './fixtures';
 
 const smoke = path.resolve('..', 'shared', 'tools', 'contract-smoke.mjs');
 

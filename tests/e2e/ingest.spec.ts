@@ -1,8 +1,8 @@
 // The HTTP ingest contract (DESIGN.md §11) against the running app: device keys,
 // durable acceptance, dedupe, validation, limits, and the live alert it can raise.
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
 import { apiSession, connectSocket, createDeviceWithCli as createDevice, HOME_STORE, OTHER_STORE } from './helpers';
+import { expect, test } from './fixtures';
 
 const ev = (type: string, extra: Record<string, unknown> = {}) => ({
   id: randomUUID(),

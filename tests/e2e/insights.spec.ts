@@ -1,8 +1,8 @@
 // Insights for regional managers: scope on the map and in every chart, the drill-down's 403,
 // a map that really draws in headless Chromium (WebGL via SwiftShader), CSV export and axe.
-import { expect, test } from '@playwright/test';
 import { apiSession, expectNoSeriousA11yViolations, signIn } from './helpers';
 import { circlePixels } from './map-pixels';
+import { expect, test } from './fixtures';
 
 const NWY_STORES = ['BRD01', 'LDS01', 'LIV01', 'MCR01', 'PRE01', 'SHF01'];
 const CHARTS = ['kpis', 'trend', 'peaks', 'categories', 'outcomes', 'response', 'loss', 'violence', 'stores', 'risk'];

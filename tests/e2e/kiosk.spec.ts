@@ -3,9 +3,10 @@
 // is refused, and an idle kiosk forgets everything typed.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import postgres from 'postgres';
 import { apiSession, expectNoSeriousA11yViolations, signIn } from './helpers';
+import { expect, test } from './fixtures';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 test.afterAll(async () => sql.end());

@@ -1,10 +1,11 @@
 // The MAPBOX_TOKEN path of the store map, on a second web process started with a token. Mapbox's
 // hosts are never reached from here: the street style is answered by the test, or refused.
 import type { ChildProcess } from 'node:child_process';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { signInThroughForm } from './helpers';
 import { circlePixels } from './map-pixels';
 import { startProcess, stop, waitForHealth } from './processes';
+import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { CHROMIUM_ARGS, E2E_PUSH_STUB_PORT } from '../../playwright.config';
-import { apiSession, connectSocket, expectNoSeriousA11yViolations, signIn } from './helpers';
+import { apiSession, connectSocket, expectNoSeriousA11yViolations, signIn, signInThroughForm } from './helpers';
+import { expect, test, watchContext } from './fixtures';
 
 const sql = postgres(process.env.E2E_DATABASE_URL!, { max: 1, onnotice: () => {} });
 const count = async (query: Promise<{ n: number }[]>) => (await query)[0]!.n;
@@ -86,6 +87,109 @@ test('offline reports are kept through a reload and arrive exactly once, photo i
   });
   expect(again.status()).toBe(200);
   expect(await count(sql`select count(*)::int as n from incident where description like ${marker + '%'}`)).toBe(3);
+  await ctx.close();
+});
+
+/** What the service worker keeps for other accounts (out of the queue, never sent as the person signed in). */
+const heldCount = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e: MessageEvent<{ held: unknown[] }>) => resolve(e.data.held.length);
+        navigator.serviceWorker.controller!.postMessage({ type: 'outbox:status' }, [channel.port2]);
+      }),
+  );
+
+test('after working offline, Cache Storage holds no page with the person’s name, email or report', async ({ browser }) => {
+  const ctx = await browser.newContext(PHONE);
+  const page = await phoneAs(ctx, 'colleague');
+  const [me] = await sql<{ name: string; email: string }[]>`select name, email from app_user where email = 'colleague@demo.vigil'`;
+  const marker = `private-${randomUUID().slice(0, 8)}`;
+  await page.goto('/my-reports');
+  await page.goto('/report');
+
+  // Offline, the report page still opens (from its data-free copy) and takes a report.
+  await ctx.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Get help now' })).toBeVisible();
+  await expect(page.getByText(me!.name)).toHaveCount(0);
+  await fillReport(page, 'Theft', marker);
+  await expect(page.getByText('Saved on this phone, will send when online')).toBeVisible();
+  await ctx.setOffline(false);
+  await expect(page.getByTestId('outbox-pending')).toHaveCount(0, { timeout: 20_000 });
+  await page.goto('/my-reports');
+  await page.goto('/report');
+
+  const found = await page.evaluate(async (needles) => {
+    const paths: string[] = [];
+    const hits: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        paths.push(new URL(request.url).pathname);
+        const text = await (await cache.match(request))!.text();
+        for (const needle of needles) if (text.includes(needle)) hits.push(`${name} ${request.url} holds ${needle}`);
+      }
+    }
+    return { paths, hits };
+  }, [me!.name, me!.email, marker]);
+  expect(found.paths).toContain('/report');
+  expect(found.paths).not.toContain('/my-reports');
+  expect(found.hits).toEqual([]);
+  await ctx.close();
+});
+
+test('a report saved by one account is never sent as the next person to sign in, who is asked about it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const ctx = await browser.newContext(PHONE);
+  const page = await phoneAs(ctx, 'colleague');
+  const marker = `shared-${randomUUID().slice(0, 8)}`;
+  const reporterOf = async (description: string) =>
+    (await sql<{ email: string }[]>`select u.email from incident i join app_user u on u.id = i.reporter_id where i.description = ${description}`).map((r) => r.email);
+
+  await ctx.setOffline(true);
+  await fillReport(page, 'Theft', `${marker} kept`);
+  await expect(page.getByText('Saved on this phone, will send when online')).toBeVisible();
+  // The colleague's session ends on the shared phone, and the security officer signs in on it.
+  await ctx.clearCookies();
+  await ctx.setOffline(false);
+  await signInThroughForm(page, 'security');
+  await page.goto('/report');
+  const prompt = page.getByTestId('outbox-other-account');
+  await expect(prompt).toContainText('1 report saved on this phone by another account', { timeout: 20_000 });
+  await expect.poll(() => heldCount(page), { timeout: 20_000 }).toBe(1);
+  expect(await reporterOf(`${marker} kept`)).toEqual([]);
+  await expectNoSeriousA11yViolations(page);
+  await prompt.screenshot({ path: test.info().outputPath('other-account-prompt.png') });
+
+  // "Send it as them": the officer signs out, the colleague signs in, and it goes as the colleague.
+  await prompt.getByRole('button', { name: 'Sign out so they can send it' }).click();
+  await page.waitForURL(/\/sign-in/);
+  await signInThroughForm(page, 'colleague');
+  await expect.poll(() => reporterOf(`${marker} kept`), { timeout: 20_000 }).toEqual(['colleague@demo.vigil']);
+
+  // Deleting is explicit, after asking, and what is deleted is never sent.
+  await page.goto('/report');
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 15_000 });
+  await ctx.setOffline(true);
+  await fillReport(page, 'Theft', `${marker} deleted`);
+  await expect(page.getByText('Saved on this phone, will send when online')).toBeVisible();
+  await ctx.clearCookies();
+  await ctx.setOffline(false);
+  await signInThroughForm(page, 'security');
+  await page.goto('/report');
+  await expect.poll(() => heldCount(page), { timeout: 20_000 }).toBe(1);
+  await prompt.getByRole('button', { name: 'Delete it' }).click();
+  await expect(prompt).toContainText('never sent and cannot be recovered');
+  await prompt.getByRole('button', { name: 'Delete it for good' }).click();
+  await expect(prompt).toHaveCount(0);
+  expect(await heldCount(page)).toBe(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+  await signInThroughForm(page, 'colleague');
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 15_000 });
+  expect(await reporterOf(`${marker} deleted`)).toEqual([]);
   await ctx.close();
 });
 
@@ -258,13 +362,10 @@ test('report, My reports and Help pass accessibility checks on a phone', async (
   await ctx.close();
 });
 
-test('Chrome finds the app installable (manifest, icons, service worker)', async ({ baseURL }) => {
+test('Chrome finds the app installable (manifest, icons, service worker)', async ({ baseURL, cspViolations }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-install-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    baseURL,
-  });
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, baseURL });
+  watchContext(ctx, cspViolations);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     await page.goto('/sign-in');

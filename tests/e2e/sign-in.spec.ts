@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_HOMES, expectNoSeriousA11yViolations, signInThroughForm } from './helpers';
+import { expect, test } from './fixtures';
 
 test('the sign-in page is accessible', async ({ page }) => {
   await page.goto('/sign-in');

@@ -1,7 +1,7 @@
 // Sockets hear exactly what the same person may read over HTTP, and stop hearing it
 // when access is taken away after the handshake.
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import postgres from 'postgres';
 import { io, type Socket } from 'socket.io-client';
 import { apiSession, apiSessionAs, connectSocket, createDeviceWithCli, createUserWithCli, HOME_STORE } from './helpers';

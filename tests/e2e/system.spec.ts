@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import { apiSession, connectSocket as connect, HOME_STORE, OTHER_STORE } from './helpers';
 import { startProcess, stop, waitForHealth } from './processes';
+import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 

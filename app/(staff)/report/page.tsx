@@ -16,7 +16,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <p className="mx-auto mb-3 max-w-xl text-slate-700">
         Reporting for <strong>{ctx.store.name}</strong> ({ctx.store.code})
       </p>
-      <ReportScreen store={ctx.store.code} zones={ctx.zones} emergencyInstructions={ctx.store.emergencyInstructions} supportOptions={ctx.supportOptions} />
+      <ReportScreen owner={actor.id} store={ctx.store.code} zones={ctx.zones} emergencyInstructions={ctx.store.emergencyInstructions} supportOptions={ctx.supportOptions} />
     </>
   );
 }

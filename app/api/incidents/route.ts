@@ -7,6 +7,7 @@ import { createIncident } from '@/lib/incidents/create-incident';
 import { listIncidents } from '@/lib/incidents/list-incidents';
 import { readReportRequest } from '@/lib/incidents/read-report-request';
 import { requireReporter } from '@/lib/kiosk/kiosk-request';
+import { assertQueuedBy, QUEUED_BY_HEADER } from '@/lib/staff/outbox-owner';
 
 export const GET = apiRoute(async (req: Request) => {
   const actor = await requireActor();
@@ -16,6 +17,7 @@ export const GET = apiRoute(async (req: Request) => {
 
 export const POST = apiRoute(async (req: Request) => {
   const reporter = await requireReporter();
+  assertQueuedBy(req.headers.get(QUEUED_BY_HEADER), reporter);
   const key = req.headers.get('idempotency-key');
   if (!key) throw new Invalid('Send an Idempotency-Key header (a UUID) so a retried report is never stored twice.');
   const { body, photos } = await readReportRequest(req);

@@ -8,6 +8,7 @@ import { Unauthenticated } from '@/lib/errors';
 import type { KioskSession } from '@/lib/kiosk/authenticate-kiosk';
 import { listKioskAlerts } from '@/lib/kiosk/list-kiosk-alerts';
 import { currentKiosk } from '@/lib/kiosk/kiosk-request';
+import { isOfflineShellRequest } from '@/lib/staff/offline-shell-request';
 import { reportContext } from '@/lib/staff/report-context';
 
 export const metadata: Metadata = { title: 'Kiosk' };
@@ -37,7 +38,11 @@ export default async function KioskPage({ params }: { params: Promise<{ storeCod
     );
   }
   const db = getDb();
-  const [ctx, alerts] = await Promise.all([reportContext(db, null, store, { kioskStoreId: kiosk.device.storeId }), listKioskAlerts(db, kiosk.device)]);
+  // The offline copy shows no alerts: they would be stale by the time it is opened.
+  const [ctx, alerts] = await Promise.all([
+    reportContext(db, null, store, { kioskStoreId: kiosk.device.storeId }),
+    (await isOfflineShellRequest()) ? [] : listKioskAlerts(db, kiosk.device),
+  ]);
   return (
     <main>
       <KioskApp
