@@ -105,7 +105,8 @@ async function insertBatch(
     insert into security_event (occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload)
     select u.occurred_at, u.store_id, u.device_id, u.zone_id, u.zone_label, u.source_kind::device_kind, u.type, u.confidence, u.vendor_event_id, u.payload
     from batch u join claimed using (device_id, vendor_event_id)
-    -- Only a row stored around this function (without its key) can conflict: keep it.
+    -- Only a row stored without its key can conflict (by a process still on the previous
+    -- release during an upgrade, or written around this function): keep it, store nothing.
     on conflict (device_id, vendor_event_id, occurred_at) do nothing
     returning id, occurred_at, store_id, device_id, zone_id, source_kind, type, vendor_event_id`)) as unknown as RawRow[];
   return rows.map((r) => ({
