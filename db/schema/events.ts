@@ -7,8 +7,8 @@ import { stores, zones } from './organisation';
 /**
  * Normalised events from cameras, VMS and sensors. Partitioned by month on
  * occurred_at (see the migration), so the primary key and the dedupe key both
- * carry occurred_at. A redelivery may carry another time, so storeSecurityEvents
- * also dedupes on (device_id, vendor_event_id) alone, across partitions.
+ * carry occurred_at. A redelivery may carry another time, so the vendor id is
+ * deduped across partitions by security_event_key below.
  */
 export const securityEvents = pgTable(
   'security_event',
@@ -34,6 +34,27 @@ export const securityEvents = pgTable(
     primaryKey({ columns: [t.id, t.occurredAt] }),
     unique('security_event_dedupe_uq').on(t.deviceId, t.vendorEventId, t.occurredAt),
     index('security_event_store_time_idx').on(t.storeId, t.occurredAt),
+  ],
+);
+
+/**
+ * One row per (device, vendor event id) ever stored and not yet expired: the unique key
+ * security_event cannot have, because a unique index on a partitioned table must include
+ * the partition key. Unpartitioned, so the primary key catches a redelivery whatever
+ * time it carries. occurred_at is the stored event's, for retention (expireSecurityEvents).
+ * No foreign key to device: every key is written in the same statement as its event,
+ * which has one, and a check per row would slow every batch.
+ */
+export const securityEventKeys = pgTable(
+  'security_event_key',
+  {
+    deviceId: uuid('device_id').notNull(),
+    vendorEventId: text('vendor_event_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.deviceId, t.vendorEventId] }),
+    index('security_event_key_occurred_at_idx').on(t.occurredAt),
   ],
 );
 

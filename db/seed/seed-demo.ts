@@ -239,7 +239,7 @@ export async function clearDatabase(db: Db): Promise<void> {
   });
   await db.execute(sql`
     truncate table alert_action, alert, alert_rule, kiosk_enrolment, wellbeing_check, support_option, subject_incident, subject, share_link, evidence_custody, evidence,
-      incident_event, incident, security_event, pos_transaction, device, push_subscription, membership, app_user,
+      incident_event, incident, security_event, security_event_key, pos_transaction, device, push_subscription, membership, app_user,
       zone, store, region, feature_flag, retention_policy, worker_heartbeat restart identity cascade`);
   await db.execute(sql`alter sequence incident_ref_seq restart with 1`);
 }
@@ -424,16 +424,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<{ inciden
 
   for (let i = 0; i < incidentValues.length; i += 1000) {
     const chunk = incidentValues.slice(i, i + 1000);
-    const inserted = await db
-      .insert(s.incidents)
-      .values(chunk)
-      .returning({
-        id: s.incidents.id,
-        reportedAt: s.incidents.reportedAt,
-        reporterId: s.incidents.reporterId,
-        status: s.incidents.status,
-        triagedAt: s.incidents.triagedAt,
-      });
+    const inserted = await db.insert(s.incidents).values(chunk).returning({
+      id: s.incidents.id,
+      reportedAt: s.incidents.reportedAt,
+      reporterId: s.incidents.reporterId,
+      status: s.incidents.status,
+      triagedAt: s.incidents.triagedAt,
+    });
     const events: (typeof s.incidentEvents.$inferInsert)[] = [];
     for (const inc of inserted) {
       events.push({ incidentId: inc.id, kind: 'created', actorId: inc.reporterId, createdAt: inc.reportedAt });

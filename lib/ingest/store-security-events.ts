@@ -1,16 +1,14 @@
-// Durable storage of normalised events: one multi-row insert per batch that skips any
-// (device, vendor event id) already stored, so a redelivery is counted, not stored.
+// Durable storage of normalised events: one statement per batch that claims each
+// (device, vendor event id) in security_event_key and inserts only the events whose key it
+// claimed, so a redelivery is counted, not stored, whatever time it carries.
 //
-// The vendor id is unique per device whatever time the delivery carries, but
 // security_event is partitioned by month and PostgreSQL only allows unique constraints that
 // include the partition key, so security_event_dedupe_uq has to include occurred_at and
-// cannot catch the same id with another time. The insert therefore checks every partition
-// itself (NOT EXISTS over the dedupe index, whose leading columns are device and id).
-// Two concurrent deliveries can both pass that check, so after inserting, each takes a
-// per-device advisory lock held until commit and drops its rows whose id another
-// transaction has committed meanwhile: whichever gets the lock second sees the other's
-// rows. Only that short re-check is serialised per device, not the insert. (The lock-free
-// alternative is a small unpartitioned key table, which needs a migration.)
+// cannot catch the same id with another time; the unpartitioned key table can. Claiming
+// through its primary key also settles concurrent deliveries of one id: the second insert
+// waits for the first transaction and then does nothing, so exactly one stores the event,
+// with no lock or re-check of our own. An id stays a duplicate for as long as its key is
+// kept, which is as long as the event itself (lib/retention/expire-security-events.ts).
 import { and, eq, inArray, Param, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { securityEvents, zones } from '@/db/schema';
@@ -56,11 +54,6 @@ async function zoneResolver(db: DbOrTx, storeIds: string[]) {
 }
 
 /**
- * `updateInPlace` is for sources that resend the same event as it evolves (Frigate's
- * new → update → end): the stored row takes the latest payload instead of the first.
- * Only newly inserted rows are returned in `stored`, so rules see each event once.
- */
-/**
  * A PostgreSQL array literal ({"a","b",NULL}). Sent as one text parameter and cast
  * in SQL, because the driver binds a JS array to a prepared statement unserialised.
  */
@@ -80,29 +73,9 @@ type RawRow = {
 };
 
 /**
- * How far apart in time two deliveries of one vendor id may be and still be one event.
- * The check looks only at rows within this window, so run-time partition pruning keeps it
- * to the neighbouring monthly partitions however long the device's history; an id a vendor
- * reuses more than this apart is a new event.
- */
-export const DEDUPE_WINDOW_DAYS = 35;
-
-/**
- * A stored row with the same device and vendor id as row `r`, near its time. A LATERAL
- * subquery with LIMIT, not NOT EXISTS: the planner turns NOT EXISTS into a hash anti-join
- * that reads every stored row of the device, which grows with its history.
- */
-const seenNear = (r: ReturnType<typeof sql>, notId = false) => sql`
-  select 1 as hit from security_event s
-  where s.device_id = ${r}.device_id and s.vendor_event_id = ${r}.vendor_event_id
-    and s.occurred_at between ${r}.occurred_at - make_interval(days => ${DEDUPE_WINDOW_DAYS})
-                          and ${r}.occurred_at + make_interval(days => ${DEDUPE_WINDOW_DAYS})
-    ${notId ? sql`and s.id <> ${r}.id` : sql``}
-  limit 1`;
-
-/**
- * One INSERT … SELECT FROM unnest(arrays): ten array parameters instead of ten per
- * row, which parses and binds several times faster than a VALUES list of 500 rows.
+ * One statement: claim the keys, then insert the events whose key was claimed. Built
+ * from unnest(arrays): ten array parameters instead of ten per row, which parses and
+ * binds several times faster than a VALUES list of 500 rows.
  */
 async function insertBatch(
   db: DbOrTx,
@@ -111,9 +84,7 @@ async function insertBatch(
 ): Promise<StoredEvent[]> {
   const col = (f: (e: NormalisedEvent) => string | number | null) => new Param(pgArrayLiteral(events.map(f)));
   const rows = (await db.execute(sql`
-    insert into security_event (occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload)
-    select u.occurred_at, u.store_id, u.device_id, u.zone_id, u.zone_label, u.source_kind::device_kind, u.type, u.confidence, u.vendor_event_id, u.payload
-    from (
+    with batch as materialized (
       -- The first delivery of an id within the batch wins, as it would across batches.
       select distinct on (b.device_id, b.vendor_event_id) b.*
       from unnest(
@@ -123,9 +94,19 @@ async function insertBatch(
         ${col((e) => JSON.stringify(e.payload))}::jsonb[]
       ) with ordinality as b(occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload, n)
       order by b.device_id, b.vendor_event_id, b.n
-    ) as u
-    left join lateral (${seenNear(sql`u`)}) as seen on true
-    where seen.hit is null
+    ), claimed as (
+      insert into security_event_key (device_id, vendor_event_id, occurred_at)
+      select device_id, vendor_event_id, occurred_at from batch
+      -- In key order, so two batches sharing ids wait on each other instead of deadlocking.
+      order by device_id, vendor_event_id
+      on conflict do nothing
+      returning device_id, vendor_event_id
+    )
+    insert into security_event (occurred_at, store_id, device_id, zone_id, zone_label, source_kind, type, confidence, vendor_event_id, payload)
+    select u.occurred_at, u.store_id, u.device_id, u.zone_id, u.zone_label, u.source_kind::device_kind, u.type, u.confidence, u.vendor_event_id, u.payload
+    from batch u join claimed using (device_id, vendor_event_id)
+    -- Only a row stored without its key can conflict (by a process still on the previous
+    -- release during an upgrade, or written around this function): keep it, store nothing.
     on conflict (device_id, vendor_event_id, occurred_at) do nothing
     returning id, occurred_at, store_id, device_id, zone_id, source_kind, type, vendor_event_id`)) as unknown as RawRow[];
   return rows.map((r) => ({
@@ -140,14 +121,11 @@ async function insertBatch(
   }));
 }
 
-/** Serialises the re-check per device until the transaction ends (see the module comment). */
-async function lockDevices(tx: DbOrTx, deviceIds: string[]): Promise<void> {
-  // Sorted, so two transactions needing the same devices cannot deadlock.
-  for (const id of [...new Set(deviceIds)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`security_event:${id}`}, 0))`);
-  }
-}
-
+/**
+ * `updateInPlace` is for sources that resend the same event as it evolves (Frigate's
+ * new → update → end): the stored row takes the latest payload instead of the first.
+ * Only newly inserted rows are returned in `stored`, so rules see each event once.
+ */
 export async function storeSecurityEvents(
   db: DbOrTx,
   events: NormalisedEvent[],
@@ -155,53 +133,31 @@ export async function storeSecurityEvents(
 ): Promise<StoreResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, updated: 0, stored: [] };
   const zoneOf = await zoneResolver(db, [...new Set(events.map((e) => e.storeId))]);
-  return db.transaction(async (tx) => {
-    let stored = await insertBatch(tx, events, zoneOf);
-    if (stored.length > 0) {
-      await lockDevices(
-        tx,
-        stored.map((e) => e.deviceId),
-      );
-      const lost = new Set(await dropRacedDuplicates(tx, stored));
-      if (lost.size > 0) stored = stored.filter((e) => !lost.has(e.id));
-    }
-    if (opts.updateInPlace) {
-      // Not ON CONFLICT DO UPDATE: on a partitioned table RETURNING cannot read xmax to
-      // tell inserted rows from updated ones, and rules must only see new events. The
-      // stored row keeps its first time; later messages about the object update the rest.
-      const inserted = new Set(stored.map((r) => `${r.deviceId}|${r.vendorEventId}`));
-      let updated = 0;
-      for (const e of events.filter((x) => !inserted.has(`${x.deviceId}|${x.vendorEventId}`))) {
-        const rows = await tx
-          .update(securityEvents)
-          .set({
-            payload: e.payload,
-            confidence: e.confidence,
-            zoneLabel: e.zoneLabel,
-            zoneId: zoneOf(e.storeId, e.zoneLabel),
-          })
-          .where(and(eq(securityEvents.deviceId, e.deviceId), eq(securityEvents.vendorEventId, e.vendorEventId)))
-          .returning({ id: securityEvents.id });
-        updated += rows.length;
-      }
-      return { accepted: stored.length, duplicates: 0, updated, stored };
-    }
+  if (!opts.updateInPlace) {
+    // One statement is atomic on its own: no transaction round trips per batch.
+    const stored = await insertBatch(db, events, zoneOf);
     return { accepted: stored.length, duplicates: events.length - stored.length, updated: 0, stored };
+  }
+  return db.transaction(async (tx) => {
+    const stored = await insertBatch(tx, events, zoneOf);
+    // Not ON CONFLICT DO UPDATE: on a partitioned table RETURNING cannot read xmax to
+    // tell inserted rows from updated ones, and rules must only see new events. The
+    // stored row keeps its first time; later messages about the object update the rest.
+    const inserted = new Set(stored.map((r) => `${r.deviceId}|${r.vendorEventId}`));
+    let updated = 0;
+    for (const e of events.filter((x) => !inserted.has(`${x.deviceId}|${x.vendorEventId}`))) {
+      const rows = await tx
+        .update(securityEvents)
+        .set({
+          payload: e.payload,
+          confidence: e.confidence,
+          zoneLabel: e.zoneLabel,
+          zoneId: zoneOf(e.storeId, e.zoneLabel),
+        })
+        .where(and(eq(securityEvents.deviceId, e.deviceId), eq(securityEvents.vendorEventId, e.vendorEventId)))
+        .returning({ id: securityEvents.id });
+      updated += rows.length;
+    }
+    return { accepted: stored.length, duplicates: 0, updated, stored };
   });
-}
-
-/** Deletes our just-inserted rows whose (device, vendor id) another transaction committed first; returns their ids. */
-async function dropRacedDuplicates(tx: DbOrTx, stored: StoredEvent[]): Promise<string[]> {
-  const col = (f: (e: StoredEvent) => string) => new Param(pgArrayLiteral(stored.map(f)));
-  const raced = (await tx.execute(sql`
-    select m.id, m.occurred_at
-    from unnest(${col((e) => e.id)}::uuid[], ${col((e) => e.occurredAt.toISOString())}::timestamptz[],
-                ${col((e) => e.deviceId)}::uuid[], ${col((e) => e.vendorEventId)}::text[])
-      as m(id, occurred_at, device_id, vendor_event_id)
-    cross join lateral (${seenNear(sql`m`, true)}) as other`)) as unknown as { id: string; occurred_at: string }[];
-  // Almost always none: only a concurrent delivery of the same id with another time.
-  if (raced.length === 0) return [];
-  const losers = raced.map((r) => r.id);
-  await tx.execute(sql`delete from security_event where id = any(${new Param(pgArrayLiteral(losers))}::uuid[])`);
-  return losers;
 }

@@ -1,11 +1,11 @@
 // Dedupe: a vendor event id is unique per device (DESIGN.md §11), so a redelivery whose
 // time changed (a clock correction, a resend with a later time, a new partition month) is
 // still the same event and must be stored once.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { POST as postEvents } from '@/app/api/ingest/events/route';
 import { securityEvents } from '@/db/schema';
-import { DEDUPE_WINDOW_DAYS, storeSecurityEvents } from '@/lib/ingest/store-security-events';
+import { storeSecurityEvents } from '@/lib/ingest/store-security-events';
 import { deviceAt, event } from '../../support/events';
 import { db, HOME_STORE } from '../../support/fixtures';
 
@@ -14,6 +14,17 @@ const rowsOf = (deviceId: string, vendorEventId: string) =>
     .select()
     .from(securityEvents)
     .where(and(eq(securityEvents.deviceId, deviceId), eq(securityEvents.vendorEventId, vendorEventId)));
+
+async function waitUntilABackendWaitsForALock() {
+  for (let i = 0; i < 100; i++) {
+    const rows = (await db().execute(
+      sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )) as unknown[];
+    if (rows.length > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('No delivery ever waited for another');
+}
 
 async function post(apiKey: string, id: string, occurredAt: string) {
   const res = await postEvents(
@@ -62,11 +73,30 @@ describe('storeSecurityEvents: dedupe by vendor id', () => {
     expect(await rowsOf(device.id, 'race')).toHaveLength(1);
   });
 
-  it(`treats an id reused more than ${DEDUPE_WINDOW_DAYS} days apart as a new event`, async () => {
+  it('never fails with a deadlock when two deliveries share ids in different orders', async () => {
     const device = await deviceAt(HOME_STORE, 'camera');
-    await post(device.apiKey, 'counter-7', '2026-08-01T10:00:00Z');
+    const ev = (id: string) => ({ ...event(device, 'motion', new Date('2026-11-20T10:00:00Z')), vendorEventId: id });
+    let second: ReturnType<typeof storeSecurityEvents> | undefined;
+    // The first delivery holds "a" uncommitted while the second, sent as [b, a], waits for
+    // it; then the first stores "b". Claimed in the order they arrive, the two would each
+    // hold what the other needs.
+    const first = await db().transaction(async (tx) => {
+      const a = await storeSecurityEvents(tx, [ev('a')]);
+      second = storeSecurityEvents(db(), [ev('b'), ev('a')]);
+      await waitUntilABackendWaitsForALock();
+      const b = await storeSecurityEvents(tx, [ev('b')]);
+      return a.accepted + b.accepted;
+    });
+    expect(first).toBe(2);
+    expect(await second).toMatchObject({ accepted: 0, duplicates: 2 });
+  });
+
+  it('still counts an id sent again months later as a duplicate while its event is kept', async () => {
+    const device = await deviceAt(HOME_STORE, 'camera');
+    expect((await post(device.apiKey, 'counter-7', '2026-08-01T10:00:00Z')).body).toMatchObject({ accepted: 1 });
     expect((await post(device.apiKey, 'counter-7', '2026-08-20T10:00:00Z')).body).toMatchObject({ duplicates: 1 });
-    expect((await post(device.apiKey, 'counter-7', '2026-11-20T10:00:00Z')).body).toMatchObject({ accepted: 1 });
+    expect((await post(device.apiKey, 'counter-7', '2026-11-20T10:00:00Z')).body).toMatchObject({ duplicates: 1 });
+    expect(await rowsOf(device.id, 'counter-7')).toHaveLength(1);
   });
 
   it('does not mix devices up: the same vendor id on another device is another event', async () => {
