@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
 import { apiSession, HOME_STORE, OTHER_STORE, signIn } from './helpers';
 import { expect, test } from './fixtures';
 
