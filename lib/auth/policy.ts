@@ -2,7 +2,7 @@
 // pages, route handlers, server actions, socket rooms and navigation all ask here, so
 // a socket can never hear what the same person could not read over HTTP.
 // SQL then filters by the store ids scopeFor() returns, never after fetching.
-import type { Role } from '@/lib/domain/enums';
+import { type Role, ROLES } from '@/lib/domain/enums';
 import { Forbidden } from '@/lib/errors';
 import type { Actor } from './actor';
 
@@ -18,15 +18,7 @@ type Rule = {
 const STORE_STAFF = ['colleague', 'security', 'store_manager', 'regional_manager', 'admin'] as const;
 const STORE_OVERSIGHT = ['security', 'store_manager', 'regional_manager', 'admin'] as const;
 const MANAGERS = ['store_manager', 'regional_manager', 'admin'] as const;
-const EVERYONE = [
-  'colleague',
-  'security',
-  'store_manager',
-  'regional_manager',
-  'investigator',
-  'dpo',
-  'admin',
-] as const;
+const EVERYONE = ROLES;
 
 export const POLICY = {
   /** Report an incident or press panic for a store (staff app, kiosk, API). */

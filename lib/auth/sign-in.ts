@@ -114,12 +114,22 @@ export async function signInWithPassword(db: DbOrTx, raw: unknown, ip: string | 
   }
 
   await giveBack();
+  return signedIn(db, user, ip);
+}
+
+async function signedIn(
+  db: DbOrTx,
+  user: { id: string; email: string },
+  ip: string | null,
+  detail?: Record<string, unknown>,
+): Promise<SignInResult> {
   await recordAudit(db, {
     actorId: user.id,
     actorLabel: user.email,
     action: 'auth.sign_in',
     entityType: 'user',
     entityId: user.id,
+    detail,
     ip,
   });
   return { ok: true, userId: user.id };
@@ -155,14 +165,5 @@ async function signInWhileThrottled(
   if (step === null || !user.passwordHash || !(await verifySecret(user.passwordHash, password))) return refused;
   if (!(await claimTotpStep(db, user.id, step))) return refused;
   await release(db, mfaKey.key);
-  await recordAudit(db, {
-    actorId: user.id,
-    actorLabel: user.email,
-    action: 'auth.sign_in',
-    entityType: 'user',
-    entityId: user.id,
-    detail: { whileThrottled: true },
-    ip,
-  });
-  return { ok: true, userId: user.id };
+  return signedIn(db, user, ip, { whileThrottled: true });
 }
