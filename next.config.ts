@@ -1,7 +1,8 @@
 import type { NextConfig } from 'next';
+import { API_CONTENT_SECURITY_POLICY } from './lib/http/security-headers';
 
 // Headers that never vary, on every response including static files and /api. The
-// Content-Security-Policy (a nonce per page) and HSTS (only over TLS) are set in proxy.ts.
+// pages' Content-Security-Policy (a nonce per page) and HSTS (only over TLS) are set in proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -21,7 +22,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'postgres', 'pg', 'pg-boss'],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // API responses are data, never documents: nothing may load, run or frame them.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }] },
+    ];
   },
 };
 

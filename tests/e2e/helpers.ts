@@ -98,8 +98,10 @@ export async function apiSessionAs(
 
 export async function expectNoSeriousA11yViolations(page: Page) {
   await page.waitForLoadState('load');
-  // The document's own title (recharts puts a <title> in each chart's <svg>, so only <head>'s counts).
-  await expect(page.locator('html[lang="en-GB"] head > title')).toHaveCount(1, { timeout: 30_000 });
+  // The page names itself (what a screen reader announces). After a client-side navigation Next
+  // may briefly hold the old and new <title> in <head>; document.title is the one in force.
+  await expect(page.locator('html[lang="en-GB"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect.poll(() => page.title(), { timeout: 30_000 }).toMatch(/\S/);
   // Scan the settled page: a live alert sliding in (an opacity fade) would otherwise be measured
   // half-transparent and fail contrast that it meets a quarter of a second later.
   await page.emulateMedia({ reducedMotion: 'reduce' });
