@@ -88,8 +88,8 @@ export function can(actor: Actor, action: Action, resource: { storeId?: string }
   const scope = scopeFor(actor, action);
   if (scope.all) return true;
   if (resource.storeId !== undefined) return scope.storeIds.includes(resource.storeId);
-  const { roles, chainWide } = rule(action);
-  return !chainWide && actor.roles.some((r) => roles.includes(r) || !!rule(action).own?.includes(r));
+  const { roles, own, chainWide } = rule(action);
+  return !chainWide && actor.roles.some((r) => roles.includes(r) || !!own?.includes(r));
 }
 
 export function assertCan(actor: Actor, action: Action, resource: { storeId?: string } = {}): void {

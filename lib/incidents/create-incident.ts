@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
-import { devices, evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
+import { evidence, evidenceCustody, incidentEvents, incidents, stores, wellbeingChecks, zones } from '@/db/schema';
 import { type Actor, auditActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -56,7 +56,13 @@ export async function createIncident(
   db: DbOrTx,
   actor: Actor,
   raw: unknown,
-  opts: { idempotencyKey: string; source: 'pwa' | 'kiosk' | 'console'; photos?: VerifiedPhoto[]; deviceId?: string },
+  opts: {
+    idempotencyKey: string;
+    source: 'pwa' | 'kiosk' | 'console';
+    photos?: VerifiedPhoto[];
+    /** The kiosk the report came from, as authenticated for this request. */
+    device?: { id: string; storeId: string };
+  },
 ): Promise<CreatedIncident> {
   if (!z.string().uuid().safeParse(opts.idempotencyKey).success) {
     throw new Invalid('The Idempotency-Key header must be a UUID.');
@@ -80,8 +86,7 @@ export async function createIncident(
   assertCan(actor, 'incident.report', { storeId: store.id });
   if (opts.source === 'kiosk') {
     // A kiosk files for the store it is paired to, even when its colleague also works elsewhere.
-    const [kiosk] = opts.deviceId ? await db.select({ storeId: devices.storeId }).from(devices).where(eq(devices.id, opts.deviceId)) : [];
-    if (kiosk?.storeId !== store.id) throw new Forbidden('This kiosk reports for its own store only.');
+    if (opts.device?.storeId !== store.id) throw new Forbidden('This kiosk reports for its own store only.');
   }
   if (input.zoneId) {
     const [zone] = await db.select({ storeId: zones.storeId }).from(zones).where(eq(zones.id, input.zoneId));
@@ -104,7 +109,10 @@ export async function createIncident(
     const mine = written.filter((w) => w.created).map((w) => w.storageKey);
     if (mine.length === 0) return;
     // Another report may have stored the same photo meanwhile; its file must stay.
-    const referenced = await db.select({ key: evidence.storageKey }).from(evidence).where(inArray(evidence.storageKey, mine));
+    const referenced = await db
+      .select({ key: evidence.storageKey })
+      .from(evidence)
+      .where(inArray(evidence.storageKey, mine));
     await removeEvidenceFiles(mine.filter((k) => !referenced.some((r) => r.key === k)));
   };
   const by = actor.system ? null : actor.id;
@@ -158,36 +166,30 @@ export async function createIncident(
             sizeBytes: w.photo.bytes.length,
             mime: w.photo.mime,
             capturedByUserId: by,
-            capturedByDeviceId: opts.deviceId ?? null,
+            capturedByDeviceId: opts.device?.id ?? null,
           })
           .returning({ id: evidence.id });
-        await tx
-          .insert(evidenceCustody)
-          .values({
-            evidenceId: ev!.id,
-            action: 'created',
-            actorId: by,
-            detail: { source: opts.source, sha256: w.photo.sha256 },
-          });
-        await tx
-          .insert(incidentEvents)
-          .values({
-            incidentId: row.id,
-            kind: 'evidence_added',
-            actorId: by,
-            data: { evidenceId: ev!.id, kind: 'photo' },
-          });
+        await tx.insert(evidenceCustody).values({
+          evidenceId: ev!.id,
+          action: 'created',
+          actorId: by,
+          detail: { source: opts.source, sha256: w.photo.sha256 },
+        });
+        await tx.insert(incidentEvents).values({
+          incidentId: row.id,
+          kind: 'evidence_added',
+          actorId: by,
+          data: { evidenceId: ev!.id, kind: 'photo' },
+        });
       }
       // Only for someone reporting what happened to them (app or kiosk), not a console write-up.
-    if (by && opts.source !== 'console' && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
-        await tx
-          .insert(wellbeingChecks)
-          .values({
-            incidentId: row.id,
-            storeId: store.id,
-            colleagueId: by,
-            dueAt: new Date(Date.now() + WELLBEING_DUE_MS),
-          });
+      if (by && opts.source !== 'console' && (WELLBEING_TYPES as readonly string[]).includes(input.type)) {
+        await tx.insert(wellbeingChecks).values({
+          incidentId: row.id,
+          storeId: store.id,
+          colleagueId: by,
+          dueAt: new Date(Date.now() + WELLBEING_DUE_MS),
+        });
       }
       await recordAudit(tx, {
         ...auditActor(actor),

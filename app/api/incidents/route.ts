@@ -21,6 +21,6 @@ export const POST = apiRoute(async (req: Request) => {
   const key = req.headers.get('idempotency-key');
   if (!key) throw new Invalid('Send an Idempotency-Key header (a UUID) so a retried report is never stored twice.');
   const { body, photos } = await readReportRequest(req);
-  const result = await createIncident(getDb(), reporter.actor, body, { idempotencyKey: key, source: reporter.source, photos, deviceId: reporter.device?.id });
+  const result = await createIncident(getDb(), reporter.actor, body, { idempotencyKey: key, source: reporter.source, photos, device: reporter.device });
   return NextResponse.json({ id: result.id, ref: result.ref }, { status: result.created ? 201 : 200 });
 });

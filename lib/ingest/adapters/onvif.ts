@@ -16,6 +16,7 @@ import {
   parseIsoDateTime,
   parseXmlSafely,
   textOf,
+  tooManyItems,
 } from '@/lib/ingest/adapters/xml';
 
 /** SimpleItems by name. A name repeated within one Source/Key/Data keeps every value. */
@@ -243,13 +244,8 @@ export function adaptOnvif(xml: string, ctx: AdapterContext): AdapterResult<Norm
     if (!parsed.ok) return parsed;
     const notifications = findAll(parsed.root, 'NotificationMessage');
     if (notifications.length === 0) return { ok: false, error: 'No NotificationMessage found in the ONVIF payload' };
-    if (notifications.length > MAX_NOTIFICATIONS) {
-      return {
-        ok: false,
-        error: `Send at most ${MAX_NOTIFICATIONS} NotificationMessages per request (this one has ${notifications.length}).`,
-        issues: [{ path: 'NotificationMessage', message: `At most ${MAX_NOTIFICATIONS} per request` }],
-      };
-    }
+    const tooMany = tooManyItems('NotificationMessage', notifications.length, MAX_NOTIFICATIONS);
+    if (tooMany) return tooMany;
     const readings = notifications.map((n, i) => toEvent(n, i, ctx));
     const issues = readings.flatMap((r) => (r.issue ? [r.issue] : []));
     if (issues.length > 0) return { ok: false, error: 'Invalid ONVIF notification', issues };

@@ -27,6 +27,7 @@ import {
   parseIsoDateTime,
   parseXmlSafely,
   textOf,
+  tooManyItems,
 } from '@/lib/ingest/adapters/xml';
 import type {
   AdapterContext,
@@ -310,13 +311,8 @@ export function adaptPosLog(xml: string, ctx: AdapterContext): AdapterResult<Nor
     if (logs.length === 0) return { ok: false, error: 'No POSLog element found' };
     const transactions = logs.flatMap((log) => children(log, 'Transaction'));
     if (transactions.length === 0) return { ok: false, error: 'POSLog contains no Transaction' };
-    if (transactions.length > MAX_TRANSACTIONS) {
-      return {
-        ok: false,
-        error: `Send at most ${MAX_TRANSACTIONS} Transactions per request (this one has ${transactions.length}).`,
-        issues: [{ path: 'Transaction', message: `At most ${MAX_TRANSACTIONS} per request` }],
-      };
-    }
+    const tooMany = tooManyItems('Transaction', transactions.length, MAX_TRANSACTIONS);
+    if (tooMany) return tooMany;
     const readings = transactions.map((tx, i) => readTransaction(tx, i, ctx));
     const issues = readings.flatMap((r) => (r.issue ? [r.issue] : []));
     if (issues.length > 0) return { ok: false, error: 'Invalid POSLog transaction', issues };

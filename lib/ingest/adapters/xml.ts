@@ -95,6 +95,20 @@ export function parseXmlSafely(xml: unknown): XmlParseResult {
 }
 
 /** A repeated element parses to an array, a single one to a value: always get an array. */
+/** A request carrying more than `max` of one element (notifications, transactions) is refused whole. */
+export function tooManyItems(
+  element: string,
+  count: number,
+  max: number,
+): { ok: false; error: string; issues: Issue[] } | null {
+  if (count <= max) return null;
+  return {
+    ok: false,
+    error: `Send at most ${max} ${element}s per request (this one has ${count}).`,
+    issues: [{ path: element, message: `At most ${max} per request` }],
+  };
+}
+
 export function asArray<T>(value: T | readonly T[] | null | undefined): T[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? [...(value as readonly T[])] : [value as T];

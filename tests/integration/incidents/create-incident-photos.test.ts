@@ -122,7 +122,7 @@ describe('createIncident with photos', () => {
     const fresh = uniqueJpeg();
     const key = randomUUID();
     // No such device: the evidence row's reference fails inside the transaction, after the files are written.
-    await expect(createIncident(db(), colleague, report, { idempotencyKey: key, source: 'kiosk', deviceId: randomUUID(), photos: [fresh, kept] })).rejects.toThrow();
+    await expect(createIncident(db(), colleague, report, { idempotencyKey: key, source: 'kiosk', device: { id: randomUUID(), storeId: (await storeByCode(HOME_STORE)).id }, photos: [fresh, kept] })).rejects.toThrow();
     expect(await db().select().from(incidents).where(eq(incidents.idempotencyKey, key))).toHaveLength(0);
     expect(onDisk(fresh.sha256)).toBe(false);
     expect(onDisk(kept.sha256)).toBe(true);

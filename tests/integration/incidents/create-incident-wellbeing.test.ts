@@ -24,7 +24,7 @@ describe('createIncident: wellbeing check-ins', () => {
   it('also after a report made at a kiosk', async () => {
     const colleague = await actorFor('colleague');
     const kiosk = await deviceAt(HOME_STORE, 'kiosk');
-    const { id } = await createIncident(db(), colleague, { store: HOME_STORE, type: 'threats_abuse' }, { idempotencyKey: randomUUID(), source: 'kiosk', deviceId: kiosk.id });
+    const { id } = await createIncident(db(), colleague, { store: HOME_STORE, type: 'threats_abuse' }, { idempotencyKey: randomUUID(), source: 'kiosk', device: kiosk });
     expect(await checksFor(id)).toHaveLength(1);
   });
 
